@@ -1,0 +1,34 @@
+import { Command, Flags, type Interfaces } from '@oclif/core';
+import { LitkitError } from '../errors.js';
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
+
+/**
+ * Every litkit command: `--json` for scripts, `--verbose` for stacks, and one line per error
+ * (`litkit: <file>: <cause> (E_CODE)`) with the error's exit code.
+ */
+export abstract class LitkitCommand extends Command {
+  static override enableJsonFlag = true;
+
+  static override baseFlags = {
+    verbose: Flags.boolean({ description: 'Print stack traces with errors.', helpGroup: 'GLOBAL' }),
+  };
+
+  protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {
+    if (!(err instanceof LitkitError)) return super.catch(err);
+    if (this.jsonEnabled()) {
+      this.logJson({ error: { code: err.code, message: err.message, file: err.file ?? null } });
+    } else {
+      process.stderr.write(`${err.line()}\n`);
+      if (this.argv.includes('--verbose')) process.stderr.write(`${err.stack}\n`);
+    }
+    return this.exit(err.exitCode);
+  }
+}
+
+/** The project flag, shared by every command that opens a project. */
+export const projectFlag = Flags.string({
+  char: 'p',
+  description: 'Project folder or database file (default: LITKIT_PROJECT, else the nearest project at or above the current folder).',
+  helpValue: 'PATH',
+});

@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import type { MultiBar, SingleBar } from 'cli-progress';
+import type { FileEvent, IngestSummary } from '../core/ingest/index.js';
+
+/**
+ * What `ingest` shows while it runs: on a terminal, a bar (files done / total, pages/s, ETA) with
+ * failures printed above it; elsewhere, failure lines as they happen. Failures always go to stderr
+ * as `litkit: <path>: <cause> (E_CODE)`; the summary goes to stdout unless --json.
+ */
+export class IngestProgress {
+  private multi?: MultiBar;
+  private bar?: SingleBar;
+  private readonly started = performance.now();
+
+  constructor(private readonly json: boolean) {}
+
+  update(event: FileEvent, p: { done: number; total: number; pages: number }): void {
+    if (event.outcome === 'failed') this.print(`litkit: ${event.path}: ${event.message} (${event.code})`);
+    if (!this.json && process.stderr.isTTY && !this.bar) this.start(p.total);
+    const seconds = (performance.now() - this.started) / 1000;
+    this.bar?.update(p.done, { pages: p.pages, rate: seconds > 0 ? Math.round(p.pages / seconds) : 0 });
+  }
+
+  finish(s: IngestSummary): void {
+    this.stop();
+    if (this.json) return;
+    const parts = [`${s.stored} stored`, `${s.noText} without text`, `${s.skipped} skipped (already in the project)`, `${s.failed} failed`];
+    process.stdout.write(
+      `Ingested ${s.files} file${s.files === 1 ? '' : 's'}: ${parts.join(', ')}; ` +
+        `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${Math.round(s.pagesPerSecond)} pages/s)\n`,
+    );
+    for (const f of s.noTextFiles) process.stdout.write(`  no text: ${f.path}: ${f.reason}\n`);
+  }
+
+  stop(): void {
+    this.multi?.stop();
+    this.multi = undefined;
+  }
+
+  private start(total: number): void {
+    // cli-progress is CommonJS and only needed on a terminal.
+    const progress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+    this.multi = new progress.MultiBar(
+      {
+        format: '{bar} {value}/{total} files | {pages} pages | {rate} pages/s | ETA {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
+      progress.Presets.shades_classic,
+    );
+    this.bar = this.multi.create(total, 0, { pages: 0, rate: 0 });
+  }
+
+  private print(line: string): void {
+    if (this.multi) this.multi.log(`${line}\n`);
+    else process.stderr.write(`${line}\n`);
+  }
+}

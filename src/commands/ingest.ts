@@ -1,0 +1,56 @@
+import { Args, Flags } from '@oclif/core';
+import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { IngestProgress } from '../cli/progress.js';
+import { ingest, parseAttributes, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
+import { openProject } from '../core/store/index.js';
+
+export default class Ingest extends LitkitCommand {
+  static override description = `Add PDF, DOCX, HTML, TXT and Markdown files to the project.
+Folders are read recursively. Each document is stored whole or not at all; files that cannot be read are reported one line each and the run goes on. Exit status 3 when any file failed.`;
+
+  static override examples = [
+    '<%= config.bin %> ingest reports/ policies/ --attr type=policy',
+    "<%= config.bin %> ingest corpus --include '*.pdf' --exclude 'drafts/**'",
+    '<%= config.bin %> ingest paper.pdf --pdf-engine pdf-parse --json',
+  ];
+
+  static override strict = false;
+
+  static override args = {
+    paths: Args.string({ description: 'Files and folders to ingest.', required: true }),
+  };
+
+  static override flags = {
+    project: projectFlag,
+    include: Flags.string({ description: 'Only files matching this glob (repeatable).', multiple: true }),
+    exclude: Flags.string({ description: 'Skip files matching this glob (repeatable).', multiple: true }),
+    attr: Flags.string({ char: 'a', description: 'Set an attribute on every new document: key=value (repeatable).', multiple: true }),
+    jobs: Flags.integer({ char: 'j', description: 'Extraction worker threads (0: extract on the main thread). Default: CPU count.', min: 0 }),
+    'pdf-engine': Flags.string({ description: 'PDF text engine; the other is tried when it cannot read a file.', options: [...PDF_ENGINES], default: 'pdfium' }),
+    'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB.', default: 256, min: 1 }),
+  };
+
+  async run(): Promise<IngestSummary> {
+    const { argv, flags } = await this.parse(Ingest);
+    const attributes = parseAttributes(flags.attr ?? []);
+    const db = openProject(flags.project);
+    const progress = new IngestProgress(this.jsonEnabled());
+    try {
+      const summary = await ingest(db, argv as string[], {
+        include: flags.include,
+        exclude: flags.exclude,
+        attributes,
+        jobs: flags.jobs,
+        pdfEngine: flags['pdf-engine'] as (typeof PDF_ENGINES)[number],
+        maxBytes: flags['max-size'] * 2 ** 20,
+        onFile: (event, p) => progress.update(event, p),
+      });
+      progress.finish(summary);
+      if (summary.failed > 0) process.exitCode = 3;
+      return summary;
+    } finally {
+      progress.stop();
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Document, Element } from 'domhandler';
+
+/** Elements whose content is never document text: code, styling, navigation and page chrome. */
+const DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'form', 'button',
+  'select', 'svg', 'canvas', 'iframe', 'object', 'head', 'menu', 'dialog',
+]);
+
+/** Page chrome when the content is the whole body; part of the text inside `<main>` or `<article>`. */
+const CHROME = new Set(['header', 'footer']);
+
+interface WalkOptions {
+  pageBreaks: boolean;
+  dropChrome: boolean;
+}
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'figure',
+  'figcaption', 'address', 'details', 'summary', 'body', 'html',
+]);
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/** Accumulates text as paragraphs (separated by a blank line) and pages (split at `<hr>` when asked). */
+class PagedText {
+  readonly pages: string[] = [];
+  private paragraphs: string[] = [];
+  private current = '';
+
+  add(text: string): void {
+    this.current += text;
+  }
+
+  newLine(): void {
+    this.current = this.current.replace(/[ ]+$/, '') + '\n';
+  }
+
+  endParagraph(): void {
+    const p = this.current.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ').trim();
+    if (p) this.paragraphs.push(p);
+    this.current = '';
+  }
+
+  endPage(): void {
+    this.endParagraph();
+    this.pages.push(this.paragraphs.join('\n\n'));
+    this.paragraphs = [];
+  }
+}
+
+function walk(node: AnyNode, out: PagedText, opts: WalkOptions): void {
+  if (node.type === 'text') {
+    out.add((node as unknown as { data: string }).data.replace(/\s+/g, ' '));
+    return;
+  }
+  if (node.type === 'root') {
+    for (const child of (node as Document).children) walk(child, out, opts);
+    return;
+  }
+  if (!isElement(node)) return;
+  const name = node.name.toLowerCase();
+  if (DROPPED.has(name) || (opts.dropChrome && CHROME.has(name))) return;
+  if (node.attribs.hidden !== undefined || node.attribs['aria-hidden'] === 'true') return;
+  if (name === 'br') return out.newLine();
+  if (name === 'hr') return opts.pageBreaks ? out.endPage() : out.endParagraph();
+  if (name === 'tr') return tableRow(node, out, opts);
+  const block = BLOCK.has(name);
+  if (block) out.endParagraph();
+  for (const child of node.children) walk(child, out, opts);
+  if (block) out.endParagraph();
+}
+
+/** A table row becomes one paragraph with its cells separated by " | ". */
+function tableRow(row: Element, out: PagedText, opts: WalkOptions): void {
+  out.endParagraph();
+  const cells = row.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+  cells.forEach((cell, i) => {
+    if (i > 0) out.add(' | ');
+    const inner = new PagedText();
+    for (const child of cell.children) walk(child, inner, { ...opts, pageBreaks: false });
+    inner.endPage();
+    out.add(inner.pages.join(' ').replace(/\s*\n+\s*/g, ' '));
+  });
+  out.endParagraph();
+}
+
+/** Finds the first element with this tag name, depth first. */
+export function findElement(root: AnyNode, name: string): Element | undefined {
+  if (isElement(root) && root.name.toLowerCase() === name) return root;
+  const children = (root as Element).children ?? [];
+  for (const child of children) {
+    const found = findElement(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Collects every element with this tag name. */
+export function findElements(root: AnyNode, name: string, acc: Element[] = []): Element[] {
+  if (isElement(root) && root.name.toLowerCase() === name) acc.push(root);
+  for (const child of (root as Element).children ?? []) findElements(child, name, acc);
+  return acc;
+}
+
+/** The visible text of a node, spaces folded. */
+export function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  return ((node as Element).children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Parses HTML into a DOM (a real parser: entities, unclosed tags and comments handled). */
+export function parseHtml(html: string): Document {
+  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+}
+
+/**
+ * The readable text of an HTML tree as pages of paragraphs. Prefers `<main>` (or a single
+ * `<article>`) when the page has one, so site chrome stays out; `<hr>` splits pages when asked.
+ */
+export function htmlToPages(root: AnyNode, options: { pageBreaks?: boolean } = {}): string[] {
+  const articles = findElements(root, 'article');
+  const focused = findElement(root, 'main') ?? (articles.length === 1 ? articles[0] : undefined);
+  const content = focused ?? findElement(root, 'body') ?? root;
+  const out = new PagedText();
+  walk(content, out, { pageBreaks: options.pageBreaks ?? false, dropChrome: !focused });
+  out.endPage();
+  return out.pages;
+}

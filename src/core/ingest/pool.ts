@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../../errors.js';
+import type { PrepareTask } from './prepare.js';
+import type { PreparedDocument } from './types.js';
+
+type Reply = { id: number; ok: true; doc: PreparedDocument } | { id: number; ok: false; error: { code: string; message: string } };
+
+interface Job {
+  id: number;
+  task: PrepareTask;
+  resolve(doc: PreparedDocument): void;
+  reject(err: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/** Runs `prepareDocument` somewhere: in worker threads, or inline when there are none. */
+export interface Preparer {
+  prepare(task: PrepareTask): Promise<PreparedDocument>;
+  close(): Promise<void>;
+}
+
+/** Prepares documents on the calling thread (for --jobs 0, and for library use without workers). */
+export const inlinePreparer: Preparer = {
+  // Loaded on first use: the extractors are heavy and the main thread does not need them otherwise.
+  prepare: async (task) => (await import('./prepare.js')).prepareDocument(task),
+  close: async () => undefined,
+};
+
+/**
+ * A fixed set of worker threads, one document each at a time. A worker that crashes or exceeds the
+ * per-file time limit is replaced, and only its document fails.
+ */
+export class WorkerPool implements Preparer {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  constructor(
+    size: number,
+    private readonly timeoutMs: number,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  prepare(task: PrepareTask): Promise<PreparedDocument> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_URL) };
+    slot.worker.unref();
+    slot.worker.on('message', (reply: Reply) => this.finish(slot, reply));
+    slot.worker.on('error', (err) => this.fail(slot, new InputError('E_EXTRACT_CRASH', `the extractor crashed: ${err.message}`)));
+    slot.worker.on('exit', (code) => {
+      if (slot.job) this.fail(slot, new InputError('E_EXTRACT_CRASH', `the extractor stopped (exit ${code})`));
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        this.fail(slot, new InputError('E_TIMEOUT', `extraction took longer than ${Math.round(this.timeoutMs / 1000)} s`));
+      }, this.timeoutMs);
+      const data = job.task.data;
+      // Transfer the file bytes instead of copying them; the main thread no longer needs them.
+      slot.worker.postMessage({ id: job.id, task: job.task }, [data.buffer as ArrayBuffer]);
+    }
+  }
+
+  private finish(slot: Slot, reply: Reply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    if (reply.ok) job.resolve(reply.doc);
+    else job.reject(new InputError(reply.error.code, reply.error.message, job.task.file));
+    this.dispatch();
+  }
+
+  /** Fails the slot's document and replaces its worker, which may be wedged or dead. */
+  private fail(slot: Slot, err: InputError): void {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    const index = this.slots.indexOf(slot);
+    if (index !== -1) {
+      slot.worker.removeAllListeners();
+      void slot.worker.terminate();
+      this.slots[index] = this.spawn();
+    }
+    job?.reject(new InputError(err.code, err.message, job.task.file));
+    this.dispatch();
+  }
+}

@@ -1,0 +1,43 @@
+/** The document formats litkit reads. */
+export type Format = 'pdf' | 'docx' | 'html' | 'txt' | 'md';
+
+/** Bibliographic facts found in a file; any may be missing. */
+export interface DocMeta {
+  title?: string;
+  authors?: string;
+  year?: number;
+}
+
+/** What an extractor returns: text per page as the file gives it, before normalisation. */
+export interface RawDocument {
+  pages: string[];
+  meta: DocMeta;
+  /** Which extractor (and for PDFs, which engine) produced the text. */
+  engine: string;
+}
+
+/** One format's reader. */
+export interface Extractor {
+  extract(data: Uint8Array, file: string): Promise<RawDocument>;
+}
+
+/** A paragraph-level unit: offsets are UTF-16 indexes into the normalised page text. */
+export interface SegmentSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+/** A document ready to store: normalised pages, segment offsets, metadata. */
+export interface PreparedDocument {
+  pages: string[];
+  segments: SegmentSpan[];
+  meta: DocMeta;
+  engine: string;
+  status: 'ok' | 'no-text';
+  /** Why a no-text document has no text. */
+  reason?: string;
+}
+
+export const PDF_ENGINES = ['pdfium', 'pdf-parse'] as const;
+export type PdfEngineName = (typeof PDF_ENGINES)[number];
