@@ -78,29 +78,95 @@ function screen(file: string, maxBytes: number): Omit<Candidate, 'path'> {
 }
 
 /**
+ * The bookkeeping of one ingest run: the summary, the log, progress events, and the order of
+ * writes. Writes happen in input order whatever order extraction finishes in, so that document
+ * ids follow the sorted file list and are the same on every run.
+ */
+class IngestRun {
+  readonly summary: IngestSummary;
+  private done = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: IngestOptions,
+    total: number,
+  ) {
+    this.summary = {
+      files: total, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, segments: 0,
+      seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [],
+    };
+  }
+
+  /** Runs `step` after every step queued before it; resolves when it has run. */
+  inTurn(step: () => void | Promise<void>): Promise<void> {
+    this.queue = this.queue.then(step);
+    return this.queue;
+  }
+
+  finished(): Promise<void> {
+    return this.queue;
+  }
+
+  fail(path: string, err: unknown): void {
+    const { code, message } = errorInfo(err);
+    this.summary.failed++;
+    this.summary.failures.push({ path, code, message });
+    logIngest(this.db, { path, outcome: 'failed', code, message });
+    this.report({ outcome: 'failed', path, code, message });
+  }
+
+  skip(path: string, sha256: string, reason: string, documentId?: number): void {
+    this.summary.skipped++;
+    logIngest(this.db, { path, outcome: 'skipped', sha256, documentId, message: reason });
+    this.report({ outcome: 'skipped', path, documentId: documentId ?? 0, reason });
+  }
+
+  /** Stores a prepared document in its own transaction; a failed write stores nothing of it. */
+  store(c: Candidate, prepared: PreparedDocument, ms: number): void {
+    let documentId: number;
+    try {
+      documentId = insertDocument(this.db, {
+        sha256: c.sha256, sourcePath: c.path, format: c.format, bytes: c.bytes, prepared,
+        attributes: this.options.attributes ?? {},
+      });
+    } catch (err) {
+      return this.fail(c.path, new InputError('E_STORE', `could not be stored: ${errorInfo(err).message}`, c.path));
+    }
+    const pages = prepared.pages.length;
+    const outcome = prepared.status === 'ok' ? 'stored' : 'no-text';
+    logIngest(this.db, { path: c.path, outcome, sha256: c.sha256, documentId, pages, ms: Math.round(ms), message: prepared.reason });
+    this.summary.pages += pages;
+    this.summary.segments += prepared.segments.length;
+    if (outcome === 'stored') this.summary.stored++;
+    else {
+      this.summary.noText++;
+      this.summary.noTextFiles.push({ path: c.path, reason: prepared.reason ?? '' });
+    }
+    this.report({ outcome, path: c.path, documentId, pages, segments: prepared.segments.length, reason: prepared.reason });
+  }
+
+  private report(event: FileEvent): void {
+    this.done++;
+    this.options.onFile?.(event, { done: this.done, total: this.summary.files, pages: this.summary.pages });
+  }
+}
+
+/** The project's own database files, which a folder walk must never pick up. */
+function ownFiles(db: Db): string[] {
+  const own = path.resolve(db.file);
+  return [own, `${own}-wal`, `${own}-shm`, `${own}-journal`, `${own}.bak`];
+}
+
+/**
  * Ingests files and folders into the project: extraction in worker threads while this thread
  * writes, one transaction per document. Bad files are reported and skipped; the run goes on.
  */
 export async function ingest(db: Db, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const own = path.resolve(db.file);
-  const ignore = [own, `${own}-wal`, `${own}-shm`, `${own}-journal`, `${own}.bak`];
-  const { files, missing } = collectFiles(paths, { ...options, ignore });
-  const summary: IngestSummary = {
-    files: files.length + missing.length, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, segments: 0,
-    seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [],
-  };
-  let done = 0;
-  const report = (event: FileEvent) => {
-    done++;
-    if (event.outcome === 'failed') {
-      summary.failed++;
-      summary.failures.push({ path: event.path, code: event.code, message: event.message });
-      logIngest(db, { path: event.path, outcome: 'failed', code: event.code, message: event.message });
-    } else if (event.outcome === 'skipped') summary.skipped++;
-    options.onFile?.(event, { done, total: summary.files, pages: summary.pages });
-  };
-  for (const m of missing) report({ outcome: 'failed', path: m, code: 'E_NOT_FOUND', message: 'no such file or folder' });
+  const { files, missing } = collectFiles(paths, { ...options, ignore: ownFiles(db) });
+  const run = new IngestRun(db, options, files.length + missing.length);
+  for (const m of missing) run.fail(m, new InputError('E_NOT_FOUND', 'no such file or folder', m));
 
   const known = db.sql.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
   const seenThisRun = new Map<string, string>();
@@ -110,76 +176,43 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   // Bounds memory: only this many files are read and not yet written at once.
   const window = Math.max(8, jobs * 4);
   const pending = new Set<Promise<void>>();
-  // Writes happen in input order whatever order extraction finishes in, so that document ids
-  // follow the sorted file list and are the same on every run.
-  let writes: Promise<void> = Promise.resolve();
-
-  const store = (c: Candidate, prepared: PreparedDocument, ms: number) => {
-    let documentId: number;
-    try {
-      documentId = insertDocument(db, {
-        sha256: c.sha256, sourcePath: c.path, format: c.format, bytes: c.bytes, prepared,
-        attributes: options.attributes ?? {},
-      });
-    } catch (err) {
-      const info = errorInfo(err);
-      return report({ outcome: 'failed', path: c.path, code: 'E_STORE', message: `could not be stored: ${info.message}` });
-    }
-    const outcome = prepared.status === 'ok' ? 'stored' : 'no-text';
-    logIngest(db, { path: c.path, outcome, sha256: c.sha256, documentId, pages: prepared.pages.length, ms: Math.round(ms), message: prepared.reason });
-    summary.pages += prepared.pages.length;
-    summary.segments += prepared.segments.length;
-    if (outcome === 'stored') summary.stored++;
-    else {
-      summary.noText++;
-      summary.noTextFiles.push({ path: c.path, reason: prepared.reason ?? '' });
-    }
-    report({ outcome, path: c.path, documentId, pages: prepared.pages.length, segments: prepared.segments.length, reason: prepared.reason });
-  };
 
   try {
     for (const file of files) {
-      let candidate: Candidate;
+      let c: Candidate;
       try {
-        candidate = { path: file, ...screen(file, maxBytes) };
+        c = { path: file, ...screen(file, maxBytes) };
       } catch (err) {
-        const info = errorInfo(err);
-        writes = writes.then(() => report({ outcome: 'failed', path: file, code: info.code, message: info.message }));
+        void run.inTurn(() => run.fail(file, err));
         continue;
       }
-      const existing = known.get(candidate.sha256) as number | undefined;
-      const twin = seenThisRun.get(candidate.sha256);
+      const existing = known.get(c.sha256) as number | undefined;
+      const twin = seenThisRun.get(c.sha256);
       if (existing !== undefined || twin) {
         const reason = existing !== undefined ? `already in the project as document ${existing}` : `same content as ${twin}`;
-        writes = writes.then(() => {
-          logIngest(db, { path: file, outcome: 'skipped', sha256: candidate.sha256, documentId: existing, message: reason });
-          report({ outcome: 'skipped', path: file, documentId: existing ?? 0, reason });
-        });
+        void run.inTurn(() => run.skip(file, c.sha256, reason, existing));
         continue;
       }
-      seenThisRun.set(candidate.sha256, file);
+      seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: candidate.format, data: candidate.data, pdfEngine: options.pdfEngine ?? 'pdfium' })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium' })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
-      // Handled below in its turn; this keeps an early failure from counting as unhandled.
-      prepared.catch(() => undefined);
-      const written: Promise<void> = (writes = writes.then(() =>
-        prepared.then(
-          ({ doc, ms }) => store(candidate, doc, ms),
-          (err: unknown) => {
-            const info = errorInfo(err);
-            report({ outcome: 'failed', path: file, code: info.code, message: info.message });
-          },
-        ),
-      )).finally(() => pending.delete(written));
+      prepared.catch(() => undefined); // handled in its turn, below
+      const written = run
+        .inTurn(() => prepared.then(({ doc, ms }) => run.store(c, doc, ms), (err: unknown) => run.fail(file, err)))
+        .finally(() => pending.delete(written));
+      // An unexpected failure surfaces from run.finished(); this one handler keeps it from
+      // also counting as unhandled.
+      written.catch(() => undefined);
       pending.add(written);
       if (pending.size >= window) await Promise.race(pending);
     }
-    await writes;
+    await run.finished();
   } finally {
     await preparer.close();
   }
+  const { summary } = run;
   summary.seconds = (performance.now() - started) / 1000;
   summary.pagesPerSecond = summary.seconds > 0 ? summary.pages / summary.seconds : 0;
   return summary;

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Db, loadMigrations, migrate } from '../../src/core/store/index.js';
+import { ProjectError } from '../../src/errors.js';
+import { tempDir } from '../helpers.js';
+
+/** The plan SQLite chooses for a statement, as one string, to prove a hot query uses its index. */
+function plan(db: Db, sql: string): string {
+  return (db.sql.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+}
+
+describe('the project store', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the newest schema on a new file, with WAL and foreign keys on', () => {
+    const db = Db.open(path.join(dir, 'p.sqlite'), { create: true });
+    expect(db.sql.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+    expect(db.sql.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sql.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.sql.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['documents', 'pages', 'segments', 'segments_fts', 'document_attributes', 'ingest_log']));
+    db.close();
+  });
+
+  it('refuses a project written by a newer litkit, without touching it', () => {
+    const file = path.join(dir, 'newer.sqlite');
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => Db.open(file)).toThrow(ProjectError);
+    expect(() => Db.open(file)).toThrow(/schema version 99 is newer than this litkit knows/);
+    expect(fs.existsSync(`${file}.bak`)).toBe(false);
+  });
+
+  it('backs up an existing project before upgrading it, and keeps its rows', () => {
+    const migrations = [
+      { version: 1, name: '001_a.sql', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;' },
+      { version: 2, name: '002_b.sql', sql: "ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT 'unknown';" },
+    ];
+    const file = path.join(dir, 'old.sqlite');
+    const raw = new Database(file);
+    migrate(raw, file, migrations, 1);
+    raw.prepare('INSERT INTO notes (body) VALUES (?)').run('written by version 1');
+    expect(migrate(raw, file, migrations)).toBe(2);
+    expect(raw.prepare('SELECT body, author FROM notes').all()).toEqual([{ body: 'written by version 1', author: 'unknown' }]);
+    raw.close();
+    const backup = new Database(`${file}.bak`, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT body FROM notes').pluck().all()).toEqual(['written by version 1']);
+    backup.close();
+  });
+
+  it('reaches a document\'s segments and attributes through indexes', () => {
+    const db = Db.open(path.join(dir, 'p.sqlite'), { create: true });
+    expect(plan(db, 'SELECT * FROM segments WHERE document_id = 1 ORDER BY seq')).toMatch(/USING INDEX segments_document/);
+    expect(plan(db, "SELECT document_id FROM document_attributes WHERE key = 'type' AND value = 'policy'")).toMatch(/USING (COVERING )?INDEX document_attributes_key/);
+    expect(plan(db, "SELECT rowid FROM segments_fts WHERE segments_fts MATCH 'x'")).toMatch(/VIRTUAL TABLE INDEX/);
+    db.close();
+  });
+});
