@@ -53,7 +53,10 @@ export class IngestProgress {
   }
 
   private print(line: string): void {
-    if (this.multi) this.multi.log(`${line}\n`);
+    if (this.multi) {
+      this.multi.log(`${line}\n`);
+      this.multi.update(); // prints the log now, not at a next redraw that may never come
+    }
     else process.stderr.write(`${line}\n`);
   }
 }

@@ -1,0 +1,38 @@
+import { Flags } from '@oclif/core';
+import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { formatTable } from '../../cli/output.js';
+import { frameworkCodes, resolveFramework, type Code } from '../../core/coding/framework/index.js';
+import { codeCounts } from '../../core/coding/index.js';
+import { openProject } from '../../core/store/index.js';
+
+export default class FrameworkShow extends LitkitCommand {
+  static override description = "Show a loaded framework's codes with their definitions and how often each is coded.";
+
+  static override examples = ['<%= config.bin %> framework show --tree', '<%= config.bin %> framework show --framework race-equality --json'];
+
+  static override flags = {
+    project: projectFlag,
+    framework: Flags.string({ char: 'f', description: 'Framework id (needed when several are loaded).' }),
+    tree: Flags.boolean({ description: 'Show the hierarchy as an indented tree.' }),
+  };
+
+  async run(): Promise<{ id: string; title: string; version: string; codes: (Code & { codings: number })[] }> {
+    const { flags } = await this.parse(FrameworkShow);
+    const db = openProject(flags.project);
+    try {
+      const fw = resolveFramework(db, flags.framework);
+      const counts = codeCounts(db);
+      const codes = frameworkCodes(db, fw.id).map((c) => ({ ...c, codings: counts.get(c.id) ?? 0 }));
+      this.log(`${fw.title} (${fw.id}, version ${fw.version})\n`);
+      if (flags.tree) {
+        const depth = (c: Code) => c.id.split('.').length - 1;
+        for (const c of codes) this.log(`${'  '.repeat(depth(c))}${c.id}  ${c.label}  [${c.codings}]`);
+      } else {
+        this.log(formatTable(['code', 'label', 'codings', 'definition'], codes.map((c) => [c.id, c.label, c.codings, c.definition]), 70));
+      }
+      return { id: fw.id, title: fw.title, version: fw.version, codes };
+    } finally {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { UsageError } from '../../errors.js';
+import { audit } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+import { frameworkCodes, resolveFramework } from './framework/store.js';
+import { Matcher } from './matcher.js';
+
+export interface AutocodeOptions {
+  framework?: string;
+  /** Only segments matching this full-text query (search syntax). */
+  where?: string;
+  /** Only this document. */
+  documentId?: number;
+}
+
+export interface AutocodeReport {
+  framework: string;
+  version: string;
+  segments: number;
+  codings: number;
+  replaced: number;
+  seconds: number;
+  segmentsPerSecond: number;
+  byCode: { code: string; codings: number; documents: number }[];
+}
+
+interface SegmentRow {
+  id: number;
+  document_id: number;
+  page: number;
+  start: number;
+  text: string;
+}
+
+/** At most this many matches are kept as a coding's evidence; the count of all is kept too. */
+const MAX_EVIDENCE = 10;
+
+/**
+ * Codes every segment (or those in scope) with the framework's rules. Each coding records the
+ * code, segment, offsets, coder `auto`, the rule that fired, the matched words and the framework
+ * version. Re-running replaces the framework's auto codings in scope; manual codings are never touched.
+ */
+export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport {
+  const started = performance.now();
+  const fw = resolveFramework(db, options.framework);
+  const codes = frameworkCodes(db, fw.id);
+  const matcher = new Matcher(codes);
+  const scope: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (options.where) {
+    scope.push('s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH @where)');
+    params.where = options.where;
+  }
+  if (options.documentId !== undefined) {
+    scope.push('s.document_id = @doc');
+    params.doc = options.documentId;
+  }
+  const where = scope.length ? `WHERE ${scope.join(' AND ')}` : '';
+  let segments: SegmentRow[];
+  try {
+    segments = db.sql.prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${where} ORDER BY s.id`).all(params) as SegmentRow[];
+  } catch (err) {
+    throw new UsageError('E_QUERY', `cannot select segments with --where ${JSON.stringify(options.where)}: ${(err as Error).message}`);
+  }
+
+  const report: AutocodeReport = { framework: fw.id, version: fw.version, segments: segments.length, codings: 0, replaced: 0, seconds: 0, segmentsPerSecond: 0, byCode: [] };
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const codeIds = codes.map((c) => c.id);
+    const inScope = scope.length ? `AND segment_id IN (SELECT s.id FROM segments s ${where})` : '';
+    const del = db.sql.prepare(`DELETE FROM codings WHERE coder = 'auto' AND code_id IN (SELECT value FROM json_each(@codes)) ${inScope}`);
+    report.replaced = del.run({ codes: JSON.stringify(codeIds), ...params }).changes;
+    const insert = db.sql.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?)`);
+    for (const seg of segments) {
+      for (const [code, hits] of matcher.match(seg.text)) {
+        const evidence = {
+          matches: hits.length,
+          hits: hits.slice(0, MAX_EVIDENCE).map((h) => ({ rule: h.rule, text: h.text, start: seg.start + h.start, end: seg.start + h.end })),
+        };
+        insert.run(code, seg.document_id, seg.id, seg.page, seg.start, seg.start + seg.text.length, fw.version, hits[0]!.rule, JSON.stringify(evidence), now);
+        report.codings++;
+      }
+    }
+    audit(db, 'auto', 'code.auto', fw.id, { version: fw.version, where: options.where ?? null, codings: report.codings, replaced: report.replaced });
+  });
+  report.byCode = (
+    db.sql
+      .prepare(`SELECT c.id AS code, count(k.id) AS codings, count(DISTINCT k.document_id) AS documents
+        FROM codes c LEFT JOIN codings k ON k.code_id = c.id AND k.coder = 'auto'
+        WHERE c.framework_id = ? GROUP BY c.id ORDER BY c.position`)
+      .all(fw.id) as { code: string; codings: number; documents: number }[]
+  );
+  report.seconds = (performance.now() - started) / 1000;
+  report.segmentsPerSecond = report.seconds > 0 ? segments.length / report.seconds : 0;
+  return report;
+}

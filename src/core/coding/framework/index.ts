@@ -1,0 +1,7 @@
+/** Coding frameworks: YAML in, validated code trees out, stored and reloaded without losing codings. */
+export { checkFramework, parseFramework, FrameworkError } from './parse.js';
+export type { FrameworkProblem } from './parse.js';
+export { loadFramework, listFrameworks, resolveFramework, frameworkCodes, allCodes } from './store.js';
+export type { LoadReport } from './store.js';
+export type { Code, Framework, Rules } from './schema.js';
+export { bundledFramework, BUNDLED_FRAMEWORKS_DIR } from './bundled.js';
