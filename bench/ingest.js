@@ -55,16 +55,21 @@ async function timeEngine(root, engine, files) {
   return { seconds: (performance.now() - t0) / 1000, pages, texts };
 }
 
-function fullIngest(root, dir) {
+/** Full ingest into a fresh project; with `code`, also auto-codes it with the bundled framework. */
+function fullIngest(root, dir, code = false) {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'litkit-bench-'));
   const bin = path.join(root, 'bin', 'run.js');
+  const cli = (...args) => spawnSync(process.execPath, [bin, ...args, '--project', project], { encoding: 'utf8', maxBuffer: 1 << 26 });
   try {
     spawnSync(process.execPath, [bin, 'init', project], { encoding: 'utf8' });
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [bin, 'ingest', dir, '--json', '--project', project], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const summary = JSON.parse(cli('ingest', dir, '--json').stdout);
     const wall = (performance.now() - t0) / 1000;
-    const summary = JSON.parse(r.stdout);
-    return { wall, summary };
+    if (!code) return { wall, summary };
+    cli('framework', 'load', 'race-equality');
+    const t1 = performance.now();
+    const coding = JSON.parse(cli('code', 'auto', '--json').stdout);
+    return { wall, summary, coding, codingWall: (performance.now() - t1) / 1000 };
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
   }
@@ -98,7 +103,7 @@ export async function run(args, root) {
   const engines = {};
   for (const e of ['pdfium', 'pdf-parse']) engines[e] = await timeEngine(root, e, files);
   const pages = engines.pdfium.pages;
-  const ingests = [fullIngest(root, dir), fullIngest(root, dir), fullIngest(root, dir)];
+  const ingests = [fullIngest(root, dir, true), fullIngest(root, dir), fullIngest(root, dir)];
   const best = ingests.map((i) => i.wall).sort((a, b) => a - b)[1]; // the median of three
   const summary = ingests[0].summary;
 
@@ -119,6 +124,11 @@ export async function run(args, root) {
   console.log(`  wall time incl. process start, median of 3: ${best.toFixed(2)} s (runs: ${ingests.map((i) => i.wall.toFixed(2)).join(', ')} s)`);
   if (!baseline) console.log('  pdftotext is not installed (Debian: poppler-utils), so there is no baseline ratio and no word F1.');
   console.log('  word F1: median over files of the bag-of-words agreement with pdftotext\'s text (1 = same words).');
+
+  const { coding, codingWall } = ingests[0];
+  console.log(`\nauto-coding (race-equality): ${coding.segments} segments, ${coding.codings} codings (${((1000 * coding.codings) / coding.segments).toFixed(2)} per 1,000 segments)`);
+  console.log(`  ${coding.seconds.toFixed(2)} s in the command (${Math.round(coding.segmentsPerSecond)} segments/s), ${codingWall.toFixed(2)} s wall;`);
+  console.log(`  ${(100 * coding.seconds / summary.seconds).toFixed(0)}% of the ingest's own time (${summary.seconds.toFixed(2)} s), ${(100 * codingWall / best).toFixed(0)}% of its wall time`);
 
   const start = coldStart(root);
   console.log(`\ncold start: litkit --help ${start.help.toFixed(0)} ms, bare node ${start.node.toFixed(0)} ms (ratio ${(start.help / start.node).toFixed(2)}), median of 15`);

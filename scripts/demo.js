@@ -26,7 +26,11 @@ litkit('init', '.');
 const kinds = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
 for (const [folder, type] of Object.entries(kinds)) litkit('ingest', path.join(corpus, folder), '--attr', `type=${type}`);
 litkit('docs', 'list');
+// Coding: the bundled framework, auto-coded; the table printed is the code frequency table.
+litkit('framework', 'load', 'race-equality');
+litkit('code', 'auto');
 litkit('search', 'structural racism', '--limit', '3');
 litkit('search', 'promot* AND (women OR gender)', '--limit', '3');
 litkit('search', 'NEAR(retaliation fear, 5)', '--limit', '3');
+litkit('code', 'list', '--code', 'intersectionality.disability', '--limit', '3');
 console.log(`\nThe demo project is in ${path.relative(process.cwd(), project) || '.'}/ — try: cd .demo && ../bin/run.js search 'disability'`);

@@ -203,6 +203,21 @@ describe('framework lint', () => {
   });
 });
 
+describe.skipIf(!HAS_SHARED)('the data-standards framework on the real terms of reference', () => {
+  it('codes trafficking, standards, protection and governance where the text speaks of them', () => {
+    const project = tempProject();
+    try {
+      litkit(['ingest', path.join(SHARED, 'seeds', 'terms-of-reference-data-standards-assessment.txt')], { cwd: project });
+      litkit(['framework', 'load', 'data-standards'], { cwd: project });
+      const r = litkitJson<AutoReport>(['code', 'auto'], { cwd: project }).data;
+      const coded = new Set(r.byCode.filter((c) => c.codings > 0).map((c) => c.code));
+      for (const code of ['vulnerability', 'vulnerability.trafficking', 'standards', 'sharing', 'governance', 'quality']) expect(coded, code).toContain(code);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(!HAS_SHARED)('auto-coding computer-science papers (false positives)', () => {
   it('codes almost nothing: fewer than 5 codings per 1,000 segments', () => {
     const project = tempProject();

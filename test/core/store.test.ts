@@ -56,6 +56,27 @@ describe('the project store', () => {
     backup.close();
   });
 
+  it('migration 002 adds coding tables to a version-1 project and keeps its documents', () => {
+    const file = path.join(dir, 'v1.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    const migrations = loadMigrations();
+    migrate(raw, file, migrations, 1);
+    raw.prepare(`INSERT INTO documents (sha256, source_path, title, format, page_count, bytes, status, added_at)
+      VALUES ('abc', '/x.txt', 'Old document', 'txt', 1, 10, 'ok', '2024-01-01')`).run();
+    raw.prepare("INSERT INTO pages (document_id, number, text) VALUES (1, 1, 'Some old text.')").run();
+    expect(migrate(raw, file, migrations, 2)).toBe(2);
+    expect(raw.prepare('SELECT title FROM documents').pluck().all()).toEqual(['Old document']);
+    raw.prepare("INSERT INTO frameworks (id, title, version, source, loaded_at) VALUES ('f', 'F', '1', '', 'now')").run();
+    raw.prepare("INSERT INTO codes (id, framework_id, label, position) VALUES ('c', 'f', 'C', 0)").run();
+    raw.prepare("INSERT INTO codings (code_id, document_id, page, start, end, coder, created_at) VALUES ('c', 1, 1, 0, 4, 'amina', 'now')").run();
+    raw.prepare("UPDATE codes SET id = 'c2' WHERE id = 'c'").run();
+    expect(raw.prepare('SELECT code_id FROM codings').pluck().all()).toEqual(['c2']); // renames reach codings
+    raw.prepare('DELETE FROM documents WHERE id = 1').run();
+    expect(raw.prepare('SELECT count(*) FROM codings').pluck().get()).toBe(0); // and removals too
+    raw.close();
+  });
+
   it('reaches a document\'s segments and attributes through indexes', () => {
     const db = Db.open(path.join(dir, 'p.sqlite'), { create: true });
     expect(plan(db, 'SELECT * FROM segments WHERE document_id = 1 ORDER BY seq')).toMatch(/USING INDEX segments_document/);
