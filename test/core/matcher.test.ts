@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFramework } from '../../src/core/coding/framework/parse.js';
 import type { Code } from '../../src/core/coding/framework/schema.js';
 import { Matcher } from '../../src/core/coding/matcher.js';
+import { ROOT } from '../helpers.js';
 
 function code(id: string, rules: Partial<Code['rules']>): Code {
   return {
@@ -68,5 +71,35 @@ describe('framework files', () => {
     expect(bad.problems).toEqual([{ line: 7, column: 13, message: 'codes.0.colour: must be a colour like "#1f77b4"' }]);
     const syntax = checkFramework('id: test\ntitle: [unclosed\n');
     expect(syntax.problems[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the bundled race-equality framework', () => {
+  const { framework } = checkFramework(fs.readFileSync(path.join(ROOT, 'templates', 'frameworks', 'race-equality.yaml'), 'utf8'));
+  const m = new Matcher(framework!.codes);
+
+  it.each([
+    ['A race condition between two threads corrupts the log.', 'race'],
+    ['The data races were found by the checker.', 'race'],
+    ['It started an arms race between vendors.', 'race'],
+    ['Leaving the rat race behind.', 'race'],
+    ['See the next page for usage notes.', 'intersectionality.age'],
+    ['The administrator disabled the setting on the server.', 'intersectionality.disability'],
+    ['Interrupts are disabled in the system during the update.', 'intersectionality.disability'],
+    ['We use machine learning and training data to tune the model.', 'employment.learning'],
+    ['Separation logic proves the heap is safe.', 'employment.separation'],
+    ['Type promotion widens the integer.', 'employment.promotion'],
+  ])('does not code "%s" as %s', (text, code) => {
+    expect(m.match(text).has(code)).toBe(false);
+  });
+
+  it.each([
+    ['Racial discrimination in recruitment was reported by staff of African descent.', ['race', 'employment.recruitment']],
+    ['Staff with disabilities asked for reasonable accommodation.', ['intersectionality.disability']],
+    ['Older staff reported age discrimination in assignments.', ['intersectionality.age']],
+    ['LGBTIQ+ colleagues face barriers to postings.', ['intersectionality.sogiesc', 'employment.mobility']],
+    ['Fear of retaliation stops people from filing a complaint.', ['employment.grievance']],
+  ])('codes "%s" as %s', (text, codes) => {
+    expect([...m.match(text).keys()]).toEqual(expect.arrayContaining(codes));
   });
 });

@@ -1,0 +1,42 @@
+import { Args, Flags } from '@oclif/core';
+import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { renderTable, tableFlags } from '../cli/render.js';
+import { runQuery, type QueryResult } from '../core/query/index.js';
+import { openProject } from '../core/store/index.js';
+
+export default class Query extends LitkitCommand {
+  static override description = `Find coded excerpts with a query, each with its codes, coders and citation.
+Language: code ids (race is the code and its sub-codes; employment.* the sub-codes), AND, OR, NOT, parentheses, A NEAR/n B (within n segments of the same document), text:"phrase" (full text), doc.KEY = value (also !=, <, <=, >, >=, and doc.KEY in (a, b); KEY is year, title, format, pages or any --attr key), coder:NAME (inside an AND group: whose codings count), speaker:NAME (transcript turns).`;
+
+  static override examples = [
+    "<%= config.bin %> query 'employment.promotion AND (intersectionality.gender OR race) AND doc.type = policy AND doc.year >= 2018'",
+    "<%= config.bin %> query 'intersectionality.disability NEAR/2 employment.recruitment' --format md",
+    "<%= config.bin %> query 'racism.structural AND text:\"colonial\"' --context 80",
+    "<%= config.bin %> query 'speaker:P4 AND employment.grievance' --format csv --out grievance.csv",
+  ];
+
+  static override args = { expression: Args.string({ description: 'The query.', required: true }) };
+
+  static override flags = {
+    project: projectFlag,
+    limit: Flags.integer({ char: 'n', description: 'Most excerpts to return.', default: 50, min: 1 }),
+    context: Flags.integer({ description: 'Characters of text before and after each excerpt.', default: 0, min: 0 }),
+    ...tableFlags,
+  };
+
+  async run(): Promise<QueryResult> {
+    const { args, flags } = await this.parse(Query);
+    const db = openProject(flags.project);
+    try {
+      const result = runQuery(db, args.expression, { limit: flags.limit, context: flags.context });
+      const quote = (e: QueryResult['excerpts'][number]) => `${e.before ? `…${e.before}` : ''}${flags.context ? '[' : ''}${e.text}${flags.context ? ']' : ''}${e.after ? `${e.after}…` : ''}`.replace(/\s+/g, ' ');
+      const rows = result.excerpts.map((e) => [e.citation, e.codes.join(' '), e.coders.join(' '), quote(e)]);
+      const text = await renderTable(flags, { title: args.expression, header: ['citation', 'codes', 'coders', 'excerpt'], rows }, result, 80);
+      if (text !== undefined) this.log(text);
+      if (!flags.format || flags.format === 'table') this.log(`\n${result.total} excerpt${result.total === 1 ? '' : 's'} match${result.total > result.excerpts.length ? ` (first ${result.excerpts.length} shown)` : ''}.`);
+      return result;
+    } finally {
+      db.close();
+    }
+  }
+}

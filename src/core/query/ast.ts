@@ -1,0 +1,13 @@
+/** The query language's syntax tree; `pos` is the 0-based offset in the expression, for errors. */
+export type Node =
+  | { kind: 'and'; items: Node[]; pos: number }
+  | { kind: 'or'; items: Node[]; pos: number }
+  | { kind: 'not'; item: Node; pos: number }
+  | { kind: 'near'; left: Node; right: Node; within: number; pos: number }
+  | { kind: 'code'; pattern: string; pos: number }
+  | { kind: 'text'; value: string; phrase: boolean; pos: number }
+  | { kind: 'coder'; name: string; pos: number }
+  | { kind: 'speaker'; name: string; pos: number }
+  | { kind: 'attr'; key: string; op: Comparison; values: string[]; pos: number };
+
+export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';

@@ -1,0 +1,9 @@
+/** Querying coded evidence: a small language over codes, text and document attributes, compiled to SQL. */
+export { parseQuery, QuerySyntaxError } from './parse.js';
+export { compileQuery } from './compile.js';
+export type { Predicate } from './compile.js';
+export { runQuery } from './run.js';
+export type { Excerpt, QueryOptions, QueryResult } from './run.js';
+export type { Node } from './ast.js';
+export { matrix, cooccurrence, codeSummary, codesFor } from './tables.js';
+export type { Matrix, MatrixOptions, CodeSummary } from './tables.js';

@@ -1,0 +1,179 @@
+import { LitkitError, ExitCode } from '../../errors.js';
+import type { Comparison, Node } from './ast.js';
+
+/** A query that does not parse: the message shows the expression with a caret under the place. */
+export class QuerySyntaxError extends LitkitError {
+  constructor(
+    readonly expression: string,
+    readonly position: number,
+    readonly expected: string,
+  ) {
+    super('E_QUERY_SYNTAX', `query syntax error at column ${position + 1}: expected ${expected}`, ExitCode.usage);
+    this.name = 'QuerySyntaxError';
+  }
+
+  /** The error line, then the expression with a caret under the place. */
+  override line(): string {
+    return `${super.line()}\n  ${this.expression}\n  ${' '.repeat(this.position)}^`;
+  }
+}
+
+type TokenKind = 'word' | 'string' | 'lparen' | 'rparen' | 'comma' | 'op' | 'end';
+interface Token {
+  kind: TokenKind;
+  text: string;
+  pos: number;
+}
+
+const OPS = ['<=', '>=', '!=', '=', '<', '>'];
+
+function lex(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '(' || c === ')' || c === ',') {
+      tokens.push({ kind: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', text: c, pos: i++ });
+    } else if (c === '"' || c === "'") {
+      const end = src.indexOf(c, i + 1);
+      if (end === -1) throw new QuerySyntaxError(src, i, `a closing ${c}`);
+      tokens.push({ kind: 'string', text: src.slice(i + 1, end), pos: i });
+      i = end + 1;
+    } else {
+      const op = OPS.find((o) => src.startsWith(o, i));
+      if (op) {
+        tokens.push({ kind: 'op', text: op, pos: i });
+        i += op.length;
+        continue;
+      }
+      const start = i;
+      while (i < src.length && !/[\s(),"'<>=!]/.test(src[i]!)) i++;
+      if (i === start) throw new QuerySyntaxError(src, i, 'a code, text:, doc., coder:, speaker: or "("');
+      tokens.push({ kind: 'word', text: src.slice(start, i), pos: start });
+    }
+  }
+  tokens.push({ kind: 'end', text: '', pos: src.length });
+  return tokens;
+}
+
+const CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9*][a-z0-9*-]*)*\*?$/i;
+const ATOM = 'a code, text:, doc., coder:, speaker:, NOT or "("';
+
+/**
+ * Parses a query: code ids (with * wildcards), AND, OR, NOT, parentheses, `A NEAR/n B`,
+ * text:"phrase", doc.KEY = value (=, !=, <, <=, >, >=, in (a, b)), coder:NAME, speaker:NAME.
+ * Precedence, loosest first: OR, AND, NOT, NEAR.
+ */
+export function parseQuery(src: string): Node {
+  const tokens = lex(src);
+  let i = 0;
+  const peek = () => tokens[i]!;
+  const next = () => tokens[i++]!;
+  const isWord = (w: string) => peek().kind === 'word' && peek().text.toUpperCase() === w;
+  const fail = (expected: string): never => {
+    throw new QuerySyntaxError(src, peek().pos, expected);
+  };
+
+  const value = (): string => {
+    const t = peek();
+    if (t.kind === 'string' || t.kind === 'word') return next().text;
+    return fail('a value');
+  };
+
+  const prefixed = (t: Token, prefix: string): string => {
+    const rest = t.text.slice(prefix.length);
+    if (rest) return rest;
+    if (peek().kind === 'string') return next().text;
+    return fail(`a value after ${prefix}`);
+  };
+
+  const primary = (): Node => {
+    const t = peek();
+    if (t.kind === 'lparen') {
+      next();
+      const inner = or();
+      if (peek().kind !== 'rparen') fail('")"');
+      next();
+      return inner;
+    }
+    if (t.kind === 'string') return fail(`${ATOM} (quoted text goes after text:)`);
+    if (t.kind !== 'word') return fail(ATOM);
+    const lower = t.text.toLowerCase();
+    if (['and', 'or'].includes(lower) || /^near\/\d+$/i.test(t.text)) return fail(ATOM);
+    next();
+    if (lower.startsWith('text:')) {
+      const phrase = t.text.length === 5;
+      return { kind: 'text', value: prefixed(t, 'text:'), phrase, pos: t.pos };
+    }
+    if (lower.startsWith('coder:')) return { kind: 'coder', name: prefixed(t, 'coder:'), pos: t.pos };
+    if (lower.startsWith('speaker:')) return { kind: 'speaker', name: prefixed(t, 'speaker:'), pos: t.pos };
+    if (lower.startsWith('doc.')) return attribute(t);
+    if (!CODE.test(t.text)) throw new QuerySyntaxError(src, t.pos, `${ATOM}; "${t.text}" is not a code id`);
+    return { kind: 'code', pattern: t.text, pos: t.pos };
+  };
+
+  const attribute = (t: Token): Node => {
+    const key = t.text.slice(4);
+    if (!/^[\w-]+$/.test(key)) throw new QuerySyntaxError(src, t.pos + 4, 'an attribute name after doc.');
+    if (isWord('IN')) {
+      next();
+      if (peek().kind !== 'lparen') fail('"(" after in');
+      next();
+      const values = [value()];
+      while (peek().kind === 'comma') {
+        next();
+        values.push(value());
+      }
+      if (peek().kind !== 'rparen') fail('"," or ")"');
+      next();
+      return { kind: 'attr', key, op: 'in', values, pos: t.pos };
+    }
+    if (peek().kind !== 'op') fail('=, !=, <, <=, >, >= or in after the attribute');
+    const op = next().text as Comparison;
+    return { kind: 'attr', key, op, values: [value()], pos: t.pos };
+  };
+
+  const near = (): Node => {
+    let left = primary();
+    for (let m = /^near\/(\d+)$/i.exec(peek().text); peek().kind === 'word' && m; m = /^near\/(\d+)$/i.exec(peek().text)) {
+      const op = next();
+      left = { kind: 'near', left, right: primary(), within: Number(m[1]), pos: op.pos };
+    }
+    return left;
+  };
+
+  const not = (): Node => {
+    if (isWord('NOT')) {
+      const t = next();
+      return { kind: 'not', item: not(), pos: t.pos };
+    }
+    return near();
+  };
+
+  const and = (): Node => {
+    const first = not();
+    const items = [first];
+    while (isWord('AND')) {
+      next();
+      items.push(not());
+    }
+    return items.length === 1 ? first : { kind: 'and', items, pos: first.pos };
+  };
+
+  const or = (): Node => {
+    const first = and();
+    const items = [first];
+    while (isWord('OR')) {
+      next();
+      items.push(and());
+    }
+    return items.length === 1 ? first : { kind: 'or', items, pos: first.pos };
+  };
+
+  if (peek().kind === 'end') fail(ATOM);
+  const tree = or();
+  if (peek().kind !== 'end') fail('AND, OR, NEAR/n or the end of the query');
+  return tree;
+}

@@ -1,0 +1,86 @@
+import { cite } from '../documents/citation.js';
+import type { Db } from '../store/db.js';
+import { compileQuery } from './compile.js';
+import { parseQuery } from './parse.js';
+
+export interface QueryOptions {
+  limit?: number;
+  /** Characters of page text to include before and after each excerpt. */
+  context?: number;
+}
+
+export interface Excerpt {
+  segmentId: number;
+  documentId: number;
+  title: string;
+  year: number | null;
+  page: number;
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+  codes: string[];
+  coders: string[];
+  citation: string;
+}
+
+export interface QueryResult {
+  query: string;
+  total: number;
+  excerpts: Excerpt[];
+  ms: number;
+}
+
+interface Row {
+  id: number;
+  document_id: number;
+  title: string;
+  year: number | null;
+  format: string;
+  page_count: number;
+  page: number;
+  seq: number;
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** The segments a query selects, in document order, each with its codes, coders and citation. */
+export function runQuery(db: Db, expression: string, options: QueryOptions = {}): QueryResult {
+  const started = performance.now();
+  const predicate = compileQuery(db, parseQuery(expression));
+  const context = Math.max(0, options.context ?? 0);
+  const from = `FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${predicate.sql}`;
+  const total = db.sql.prepare(`SELECT count(*) ${from}`).pluck().get(...predicate.params) as number;
+  const rows = db.sql
+    .prepare(
+      `SELECT s.id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, s.seq, s.start, s.end, s.text,
+         CASE WHEN @context > 0 THEN (SELECT substr(p.text, max(1, s.start - @context + 1), min(s.start, @context)) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS before,
+         CASE WHEN @context > 0 THEN (SELECT substr(p.text, s.end + 1, @context) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS after
+       ${from} ORDER BY s.id LIMIT @limit`,
+    )
+    .all(...predicate.params, { context, limit: options.limit ?? 50 }) as Row[];
+  const codings = db.sql.prepare('SELECT code_id, coder FROM codings WHERE segment_id = ? ORDER BY code_id, coder');
+  const excerpts = rows.map((r): Excerpt => {
+    const cs = codings.all(r.id) as { code_id: string; coder: string }[];
+    return {
+      segmentId: r.id,
+      documentId: r.document_id,
+      title: r.title,
+      year: r.year,
+      page: r.page,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      before: r.before,
+      after: r.after,
+      codes: [...new Set(cs.map((c) => c.code_id))],
+      coders: [...new Set(cs.map((c) => c.coder))],
+      citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
+    };
+  });
+  return { query: expression, total, excerpts, ms: performance.now() - started };
+}
