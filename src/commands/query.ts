@@ -4,6 +4,12 @@ import { renderTable, tableFlags } from '../cli/render.js';
 import { runQuery, type QueryResult } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
 
+function summary(r: QueryResult): string {
+  const shown = r.excerpts.length;
+  if (r.total !== null) return `${r.total} excerpt${r.total === 1 ? '' : 's'} match${r.total > shown ? `; the first ${shown} are shown` : ''}.`;
+  return r.more ? `The first ${shown} matching excerpts are shown; more match (--count counts them, --limit shows more).` : `${shown} excerpt${shown === 1 ? '' : 's'} match.`;
+}
+
 export default class Query extends LitkitCommand {
   static override description = `Find coded excerpts with a query, each with its codes, coders and citation.
 Language: code ids (race is the code and its sub-codes; employment.* the sub-codes), AND, OR, NOT, parentheses, A NEAR/n B (within n segments of the same document), text:"phrase" (full text), doc.KEY = value (also !=, <, <=, >, >=, and doc.KEY in (a, b); KEY is year, title, format, pages or any --attr key), coder:NAME (inside an AND group: whose codings count), speaker:NAME (transcript turns).`;
@@ -21,6 +27,7 @@ Language: code ids (race is the code and its sub-codes; employment.* the sub-cod
     project: projectFlag,
     limit: Flags.integer({ char: 'n', description: 'Most excerpts to return.', default: 50, min: 1 }),
     context: Flags.integer({ description: 'Characters of text before and after each excerpt.', default: 0, min: 0 }),
+    count: Flags.boolean({ description: 'Also count every match (slower on very large projects).' }),
     ...tableFlags,
   };
 
@@ -28,12 +35,12 @@ Language: code ids (race is the code and its sub-codes; employment.* the sub-cod
     const { args, flags } = await this.parse(Query);
     const db = openProject(flags.project);
     try {
-      const result = runQuery(db, args.expression, { limit: flags.limit, context: flags.context });
+      const result = runQuery(db, args.expression, { limit: flags.limit, context: flags.context, count: flags.count });
       const quote = (e: QueryResult['excerpts'][number]) => `${e.before ? `…${e.before}` : ''}${flags.context ? '[' : ''}${e.text}${flags.context ? ']' : ''}${e.after ? `${e.after}…` : ''}`.replace(/\s+/g, ' ');
       const rows = result.excerpts.map((e) => [e.citation, e.codes.join(' '), e.coders.join(' '), quote(e)]);
       const text = await renderTable(flags, { title: args.expression, header: ['citation', 'codes', 'coders', 'excerpt'], rows }, result, 80);
       if (text !== undefined) this.log(text);
-      if (!flags.format || flags.format === 'table') this.log(`\n${result.total} excerpt${result.total === 1 ? '' : 's'} match${result.total > result.excerpts.length ? ` (first ${result.excerpts.length} shown)` : ''}.`);
+      if (text !== undefined && (!flags.format || flags.format === 'table')) this.log(`\n${summary(result)}`);
       return result;
     } finally {
       db.close();

@@ -69,20 +69,18 @@ export function compileQuery(db: Db, node: Node, scope: Scope = { seg: 's', doc:
       return { sql: `(${parts.map((p) => p.sql).join(node.kind === 'and' ? ' AND ' : ' OR ')})`, params: parts.flatMap((p) => p.params) };
     }
     case 'not': {
+      // NOT of codes is checked per candidate through the codings index, rather than by building
+      // the (often large) set of every segment that has the codes.
+      const codings = codingsFilter(db, node.item, scope);
+      if (codings) return { sql: `NOT EXISTS (SELECT 1 FROM codings x WHERE x.segment_id = ${seg}.id AND ${codings.sql})`, params: codings.params };
       const p = compileQuery(db, node.item, scope);
       return { sql: `NOT ${p.sql}`, params: p.params };
     }
-    case 'code': {
-      const codes = resolveCodes(db, node.pattern);
-      if (!codes.length) throw new UsageError('E_QUERY', `no code matches "${node.pattern}" (see \`litkit framework show\`)`);
-      const coder = scope.coder ? ' AND coder = ?' : '';
-      return {
-        sql: `${seg}.id IN (SELECT segment_id FROM codings WHERE code_id IN (SELECT value FROM json_each(?))${coder})`,
-        params: scope.coder ? [JSON.stringify(codes), scope.coder] : [JSON.stringify(codes)],
-      };
+    case 'code':
+    case 'coder': {
+      const c = codingsFilter(db, node, scope)!;
+      return { sql: `${seg}.id IN (SELECT segment_id FROM codings WHERE ${c.sql})`, params: c.params };
     }
-    case 'coder':
-      return { sql: `${seg}.id IN (SELECT segment_id FROM codings WHERE coder = ?)`, params: [node.name] };
     case 'text':
       return { sql: `${seg}.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?)`, params: [ftsTerm(node.value, node.phrase)] };
     case 'speaker':
@@ -91,21 +89,36 @@ export function compileQuery(db: Db, node: Node, scope: Scope = { seg: 's', doc:
     case 'attr':
       return attribute(node, doc, seg);
     case 'near': {
-      // Both ends of a match are results: segments of A with B nearby, and segments of B with A nearby.
-      const t = `${seg}n`;
-      const nearby = (here: Node, there: Node): Predicate => {
-        const a = compileQuery(db, here, scope);
-        const b = compileQuery(db, there, { ...scope, seg: t });
-        return {
-          sql: `(${a.sql} AND EXISTS (SELECT 1 FROM segments ${t} WHERE ${t}.document_id = ${seg}.document_id AND ${t}.seq BETWEEN ${seg}.seq - ? AND ${seg}.seq + ? AND ${b.sql}))`,
-          params: [...a.params, node.within, node.within, ...b.params],
-        };
+      // Pairs of segments of the same document at most n apart, one satisfying each side; both
+      // ends of a pair are results. Joined from the two sides' id sets, not scanned.
+      const left = idSet(db, node.left, scope);
+      const right = idSet(db, node.right, scope);
+      const pairs = `SELECT a.id AS x, b.id AS y FROM segments a JOIN segments b ON b.document_id = a.document_id AND b.seq BETWEEN a.seq - ? AND a.seq + ? WHERE a.id IN (${left.sql}) AND b.id IN (${right.sql})`;
+      return {
+        sql: `${seg}.id IN (WITH p AS MATERIALIZED (${pairs}) SELECT x FROM p UNION SELECT y FROM p)`,
+        params: [node.within, node.within, ...left.params, ...right.params],
       };
-      const x = nearby(node.left, node.right);
-      const y = nearby(node.right, node.left);
-      return { sql: `(${x.sql} OR ${y.sql})`, params: [...x.params, ...y.params] };
     }
   }
+}
+
+/** For a code or coder atom: the condition on a codings row that it stands for. */
+function codingsFilter(db: Db, node: Node, scope: Scope): Predicate | undefined {
+  if (node.kind === 'coder') return { sql: 'coder = ?', params: [node.name] };
+  if (node.kind !== 'code') return undefined;
+  const codes = resolveCodes(db, node.pattern);
+  if (!codes.length) throw new UsageError('E_QUERY', `no code matches "${node.pattern}" (see \`litkit framework show\`)`);
+  return scope.coder
+    ? { sql: 'code_id IN (SELECT value FROM json_each(?)) AND coder = ?', params: [JSON.stringify(codes), scope.coder] }
+    : { sql: 'code_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(codes)] };
+}
+
+/** A subquery of the ids of the segments a node selects. */
+function idSet(db: Db, node: Node, scope: Scope): Predicate {
+  const codings = codingsFilter(db, node, scope);
+  if (codings) return { sql: `SELECT segment_id FROM codings WHERE ${codings.sql}`, params: codings.params };
+  const p = compileQuery(db, node, { ...scope, seg: 'q', doc: 'qd' });
+  return { sql: `SELECT q.id FROM segments q JOIN documents qd ON qd.id = q.document_id WHERE ${p.sql}`, params: p.params };
 }
 
 function attribute(node: Extract<Node, { kind: 'attr' }>, doc: string, seg: string): Predicate {

@@ -7,6 +7,8 @@ export interface QueryOptions {
   limit?: number;
   /** Characters of page text to include before and after each excerpt. */
   context?: number;
+  /** Count every match (costs a pass over all of them on large projects). */
+  count?: boolean;
 }
 
 export interface Excerpt {
@@ -27,7 +29,10 @@ export interface Excerpt {
 
 export interface QueryResult {
   query: string;
-  total: number;
+  /** Every match, when counted; otherwise null. */
+  total: number | null;
+  /** Whether more excerpts match than were returned. */
+  more: boolean;
   excerpts: Excerpt[];
   ms: number;
 }
@@ -54,7 +59,8 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
   const predicate = compileQuery(db, parseQuery(expression));
   const context = Math.max(0, options.context ?? 0);
   const from = `FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${predicate.sql}`;
-  const total = db.sql.prepare(`SELECT count(*) ${from}`).pluck().get(...predicate.params) as number;
+  const total = options.count ? (db.sql.prepare(`SELECT count(*) ${from}`).pluck().get(...predicate.params) as number) : null;
+  const limit = options.limit ?? 50;
   const rows = db.sql
     .prepare(
       `SELECT s.id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, s.seq, s.start, s.end, s.text,
@@ -62,7 +68,9 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
          CASE WHEN @context > 0 THEN (SELECT substr(p.text, s.end + 1, @context) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS after
        ${from} ORDER BY s.id LIMIT @limit`,
     )
-    .all(...predicate.params, { context, limit: options.limit ?? 50 }) as Row[];
+    .all(...predicate.params, { context, limit: limit + 1 }) as Row[];
+  const more = rows.length > limit;
+  rows.length = Math.min(rows.length, limit);
   const codings = db.sql.prepare('SELECT code_id, coder FROM codings WHERE segment_id = ? ORDER BY code_id, coder');
   const excerpts = rows.map((r): Excerpt => {
     const cs = codings.all(r.id) as { code_id: string; coder: string }[];
@@ -82,5 +90,5 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
       citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
     };
   });
-  return { query: expression, total, excerpts, ms: performance.now() - started };
+  return { query: expression, total, more, excerpts, ms: performance.now() - started };
 }

@@ -32,6 +32,10 @@ export class Db {
       sql.pragma('synchronous = NORMAL');
       sql.pragma('foreign_keys = ON');
       sql.pragma('busy_timeout = 5000');
+      // Large projects are read far more than written: map the file and keep a bigger page cache
+      // than SQLite's 2 MB default (both measured in bench/query.js).
+      sql.pragma('mmap_size = 1073741824');
+      sql.pragma('cache_size = -65536');
       if (!options.readonly) migrate(sql, file);
     } catch (err) {
       if (err instanceof ProjectError) throw err;

@@ -1,0 +1,34 @@
+import { Flags } from '@oclif/core';
+import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { renderTable, tableFlags } from '../cli/render.js';
+import { frequencies, type FreqRow } from '../core/query/index.js';
+import { openProject } from '../core/store/index.js';
+
+export default class Freq extends LitkitCommand {
+  static override description = 'Word or n-gram frequencies, stop words and numbers left out, over the project or within a code or query.';
+
+  static override examples = ['<%= config.bin %> freq', '<%= config.bin %> freq --code employment.promotion --ngram 2', "<%= config.bin %> freq --where 'doc.type = transcript' --stem --out words.xlsx"];
+
+  static override flags = {
+    project: projectFlag,
+    code: Flags.string({ description: 'Only segments coded with this code (and its sub-codes).', exclusive: ['where'] }),
+    where: Flags.string({ description: 'Only segments selected by this query.' }),
+    ngram: Flags.integer({ description: 'Words per item (2 for bigrams).', default: 1, min: 1, max: 5 }),
+    stem: Flags.boolean({ description: 'Count word forms together by stem.' }),
+    limit: Flags.integer({ char: 'n', description: 'Most items.', default: 30, min: 1 }),
+    ...tableFlags,
+  };
+
+  async run(): Promise<{ segments: number; terms: FreqRow[] }> {
+    const { flags } = await this.parse(Freq);
+    const db = openProject(flags.project);
+    try {
+      const r = frequencies(db, { where: flags.code ?? flags.where, ngram: flags.ngram, stem: flags.stem, limit: flags.limit });
+      const text = await renderTable(flags, { title: 'Frequencies', header: [flags.ngram > 1 ? `${flags.ngram}-gram` : 'word', 'count', 'documents'], rows: r.terms.map((t) => [t.term, t.count, t.documents]) }, r);
+      if (text !== undefined) this.log(text);
+      return r;
+    } finally {
+      db.close();
+    }
+  }
+}
