@@ -33,4 +33,8 @@ litkit('search', 'structural racism', '--limit', '3');
 litkit('search', 'promot* AND (women OR gender)', '--limit', '3');
 litkit('search', 'NEAR(retaliation fear, 5)', '--limit', '3');
 litkit('code', 'list', '--code', 'intersectionality.disability', '--limit', '3');
+// Querying the coded evidence.
+litkit('query', 'employment.promotion AND (intersectionality.gender OR race) AND doc.type = policy', '--limit', '3');
+litkit('table', 'matrix', '--rows', 'employment.*', '--cols', 'attr:type');
+litkit('definitions', 'race', 'ethnicity', 'structural racism');
 console.log(`\nThe demo project is in ${path.relative(process.cwd(), project) || '.'}/ — try: cd .demo && ../bin/run.js search 'disability'`);
