@@ -37,4 +37,9 @@ litkit('code', 'list', '--code', 'intersectionality.disability', '--limit', '3')
 litkit('query', 'employment.promotion AND (intersectionality.gender OR race) AND doc.type = policy', '--limit', '3');
 litkit('table', 'matrix', '--rows', 'employment.*', '--cols', 'attr:type');
 litkit('definitions', 'race', 'ethnicity', 'structural racism');
-console.log(`\nThe demo project is in ${path.relative(process.cwd(), project) || '.'}/ — try: cd .demo && ../bin/run.js search 'disability'`);
+// The deliverable: the desk-review skeleton, filled from the project, in Word and Markdown.
+litkit('report', 'desk-review', '--out', 'desk-review.docx');
+litkit('report', 'desk-review', '--out', 'desk-review.md');
+const where = path.relative(process.cwd(), project) || '.';
+console.log(`\nThe demo project is in ${where}/; the desk review is ${path.join(where, 'desk-review.docx')} (Word) and ${path.join(where, 'desk-review.md')} (Markdown).`);
+console.log(`Try: cd ${where} && ../bin/run.js query 'intersectionality.disability NEAR/2 employment.recruitment'`);

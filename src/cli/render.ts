@@ -4,13 +4,13 @@ import { Flags } from '@oclif/core';
 import { UsageError } from '../errors.js';
 import { formatCsv, formatTable, type Cell } from './output.js';
 
-export const FORMATS = ['table', 'md', 'csv', 'json', 'xlsx'] as const;
+export const FORMATS = ['table', 'md', 'csv', 'json', 'xlsx', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** --format and --out, shared by every command that prints a table. */
 export const tableFlags = {
   format: Flags.string({ description: 'Output format (default: from --out, else table).', options: [...FORMATS] }),
-  out: Flags.string({ char: 'o', description: 'Write to this file instead of the terminal (.md, .csv, .json, .xlsx).' }),
+  out: Flags.string({ char: 'o', description: 'Write to this file instead of the terminal (.md, .csv, .json, .xlsx, .docx).' }),
 };
 
 /** A table to render: a header, rows, and an optional title (sheet name, Markdown caption). */
@@ -24,7 +24,7 @@ function formatOf(flags: { format?: string; out?: string }): Format {
   if (flags.format) return flags.format as Format;
   const ext = flags.out ? path.extname(flags.out).slice(1).toLowerCase() : '';
   if (ext === 'md' || ext === 'markdown') return 'md';
-  if (ext === 'csv' || ext === 'json' || ext === 'xlsx') return ext;
+  if (ext === 'csv' || ext === 'json' || ext === 'xlsx' || ext === 'docx') return ext;
   return 'table';
 }
 
@@ -61,12 +61,17 @@ async function writeXlsx(file: string, t: TableData): Promise<void> {
  */
 export async function renderTable(flags: { format?: string; out?: string }, t: TableData, json: unknown, maxWidth = 60): Promise<string | undefined> {
   const format = formatOf(flags);
-  if (format === 'xlsx' && !flags.out) throw new UsageError('E_USAGE', 'xlsx is a binary format: give --out FILE.xlsx');
+  if ((format === 'xlsx' || format === 'docx') && !flags.out) throw new UsageError('E_USAGE', `${format} is a binary format: give --out FILE.${format}`);
   let text: string;
   switch (format) {
     case 'xlsx':
       await writeXlsx(flags.out!, t);
       return undefined;
+    case 'docx': {
+      const { markdownToDocx } = await import('../core/render/docx.js');
+      fs.writeFileSync(flags.out!, await markdownToDocx(`# ${t.title ?? 'Table'}\n\n${formatMarkdown({ ...t, title: undefined })}\n`, { title: t.title ?? 'Table' }));
+      return undefined;
+    }
     case 'json':
       text = JSON.stringify(json, null, 2);
       break;

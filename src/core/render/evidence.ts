@@ -1,0 +1,32 @@
+import { codesFor } from '../query/tables.js';
+import type { Db } from '../store/db.js';
+import { strongestQuotes } from './model.js';
+
+export interface EvidenceRow {
+  code: string;
+  source: string;
+  year: number | null;
+  type: string;
+  codes: string[];
+  excerpt: string;
+  citation: string;
+}
+
+/**
+ * The evidence table: per code (with its sub-codes), its strongest excerpts with source, year,
+ * type, every code the excerpt carries, and the page citation.
+ */
+export function evidenceTable(db: Db, options: { codes?: string; perCode?: number } = {}): EvidenceRow[] {
+  const rows: EvidenceRow[] = [];
+  const docInfo = db.sql.prepare("SELECT d.title, d.year, (SELECT value FROM document_attributes a WHERE a.document_id = d.id AND a.key = 'type') AS type FROM documents d WHERE d.id = ?");
+  const codesOf = db.sql.prepare('SELECT DISTINCT code_id FROM codings WHERE segment_id = ? ORDER BY code_id').pluck();
+  const all = codesFor(db);
+  for (const code of codesFor(db, options.codes)) {
+    const family = all.filter((c) => c === code || c.startsWith(`${code}.`));
+    for (const q of strongestQuotes(db, family, options.perCode ?? 3)) {
+      const d = docInfo.get(q.documentId) as { title: string; year: number | null; type: string | null };
+      rows.push({ code, source: d.title, year: d.year, type: d.type ?? '', codes: codesOf.all(q.segmentId) as string[], excerpt: q.text, citation: q.citation });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, litkit, litkitJson, tempDir, tempProject } from '../helpers.js';
+
+describe('reports from the coded demo corpus', () => {
+  let project: string;
+  const run = (args: string[]) => litkit(args, { cwd: project });
+  const html = async (file: string) => (await mammoth.convertToHtml({ path: file })).value;
+
+  beforeAll(() => {
+    project = tempProject();
+    const kinds: Record<string, string> = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
+    for (const [folder, type] of Object.entries(kinds)) expect(run(['ingest', path.join(CORPUS, folder), '--attr', `type=${type}`]).code).toBe(0);
+    expect(run(['framework', 'load', 'race-equality']).code).toBe(0);
+    expect(run(['code', 'auto']).code).toBe(0);
+  }, 120_000);
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('writes the desk review as a Word file with real headings, tables, cited quotes and an APA bibliography', async () => {
+    const out = path.join(project, 'desk-review.docx');
+    const r = run(['report', 'desk-review', '--out', out]);
+    expect(r.code).toBe(0);
+    const doc = await html(out);
+    const h2 = [...doc.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(h2).toEqual([
+      'Executive summary', 'Background, purpose and scope', 'Methodology', 'Definitions', 'Findings by theme',
+      'Analysis of the employment cycle', 'Intersectionality', 'Good practices', 'Recommendations',
+      'Annex 1. Documents reviewed', 'Annex 2. Coding framework', 'Annex 3. Evidence tables', 'References',
+    ]);
+    for (const stage of ['Recruitment', 'Selection', 'Onboarding and induction', 'Promotion and career progression', 'Separation and retention']) {
+      expect(doc).toContain(`<h3>${stage}</h3>`);
+    }
+    expect(doc).toContain('<h3>Disability</h3>');
+    expect((doc.match(/<table>/g) ?? []).length).toBeGreaterThanOrEqual(5);
+    // The employment-cycle table: stage × evidence × gaps × sources.
+    expect(doc).toMatch(/<table><thead><tr><th><p><strong>Stage<\/strong><\/p><\/th><th><p><strong>Evidence<\/strong><\/p><\/th><th><p><strong>Gaps<\/strong><\/p><\/th><th><p><strong>Sources<\/strong><\/p><\/th><\/tr><\/thead><tbody><tr><td><p>Workforce planning<\/p><\/td>/);
+    // Quotes carry their page citations.
+    expect(doc).toMatch(/“[^”]{20,}” \([^)]*\(20\d\d\), (p|para)\. \d+\)/);
+    // The documents-reviewed annex lists all 21 documents; the bibliography is APA.
+    expect(doc).toContain('Recruitment and Selection Policy');
+    expect(doc).toMatch(/Human Resources Management Division, Aurora International Cooperation Agency\. \(2021\)\. <em>Recruitment and Selection Policy<\/em>/);
+  });
+
+  it('renders every bundled template as Markdown, HTML and Word', async () => {
+    for (const t of ['desk-review', 'assessment-report', 'concept-note', 'inception-report', 'evidence-table']) {
+      for (const ext of ['md', 'html', 'docx']) {
+        const out = path.join(project, `${t}.${ext}`);
+        const r = run(['report', t, '--out', out]);
+        expect(r.code, `${t}.${ext}: ${r.stderr}`).toBe(0);
+        expect(fs.statSync(out).size).toBeGreaterThan(500);
+      }
+      const md = fs.readFileSync(path.join(project, `${t}.md`), 'utf8');
+      expect(md.startsWith('# '), t).toBe(true);
+      expect(md).not.toMatch(/\{\{|\}\}/);
+      expect(fs.readFileSync(path.join(project, `${t}.html`), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<h1>/);
+    }
+    const evidence = await html(path.join(project, 'evidence-table.docx'));
+    expect(evidence).toMatch(/<h2>Pay, grade and contract type \(employment\.compensation\)<\/h2>/);
+  });
+
+  it('exports the evidence table to xlsx and docx', async () => {
+    const xlsx = path.join(project, 'evidence.xlsx');
+    expect(run(['table', 'evidence', '--codes', 'employment.*', '--out', xlsx]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'code', 'source', 'year', 'type', 'codes', 'excerpt', 'citation']);
+    expect(ws.rowCount).toBeGreaterThan(20);
+    expect(String(ws.getRow(2).getCell(7).value)).toMatch(/\((19|20)\d\d\), (p|para)\. \d+$/);
+    const docx = path.join(project, 'evidence.docx');
+    expect(run(['table', 'evidence', '--codes', 'race', '--out', docx]).code).toBe(0);
+    expect(await html(docx)).toMatch(/<table>[\s\S]*<strong>excerpt<\/strong>[\s\S]*<\/table>/);
+  });
+
+  it('reports a template error as file:line:column and writes nothing', () => {
+    const file = path.join(project, 'broken.md.hbs');
+    fs.writeFileSync(file, '# Title\n\n{{#each codes}}\n{{label}}\n{{/with}}\n');
+    const out = path.join(project, 'broken.md');
+    const r = run(['report', file, '--out', out]);
+    expect(r.code).toBe(3);
+    // Line 3, column 4: the name of the block that is closed wrongly.
+    expect(r.stderr.trim()).toBe(`litkit: ${fs.realpathSync(file)}:3:4: {{/with}} closes a {{#each}} block (E_TEMPLATE)`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('refuses templates from outside the project and its template folders', () => {
+    const elsewhere = tempDir();
+    const file = path.join(elsewhere, 'mine.md.hbs');
+    fs.writeFileSync(file, '# Mine\n');
+    const r = run(['report', file, '--out', path.join(project, 'mine.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/templates must be inside the project folder or a folder given with --templates \(E_TEMPLATE_PLACE\)/);
+    expect(run(['report', file, '--templates', elsewhere, '--out', path.join(project, 'mine.md')]).code).toBe(0);
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('gives templates no way to reach outside data: prototype access is refused', () => {
+    const file = path.join(project, 'proto.md.hbs');
+    fs.writeFileSync(file, '# P\n\n[{{constructor.constructor}}][{{lookup this "__proto__"}}][{{title.constructor.name}}]\n');
+    const out = path.join(project, 'proto.md');
+    expect(run(['report', file, '--out', out]).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe('# P\n\n[][][]\n');
+  });
+
+  it('prints the data model templates see', () => {
+    const model = litkitJson<{ project: { documents: number }; byId: Record<string, { quotes: unknown[] }>; bibliography: string[] }>(['report', 'desk-review', '--data'], { cwd: project }).data;
+    expect(model.project.documents).toBe(21);
+    expect(model.byId['employment.promotion']!.quotes).toHaveLength(3);
+    expect(model.bibliography).toHaveLength(21);
+  });
+});
