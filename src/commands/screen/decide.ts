@@ -1,0 +1,36 @@
+import { Args, Flags } from '@oclif/core';
+import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { decide, DECISIONS, STAGES, type Decision, type Stage } from '../../core/review/index.js';
+import { currentCoder } from '../../core/store/settings.js';
+import { openProject } from '../../core/store/index.js';
+
+export default class ScreenDecide extends LitkitCommand {
+  static override description = 'Record a screening decision on a record; full-text exclusions need a reason.';
+
+  static override examples = ['<%= config.bin %> screen decide 12 include', '<%= config.bin %> screen decide 12 exclude --stage full-text --reason "wrong population" --reviewer ben'];
+
+  static override args = {
+    id: Args.integer({ description: 'Record id.', required: true }),
+    decision: Args.string({ description: 'The decision.', required: true, options: [...DECISIONS] }),
+  };
+
+  static override flags = {
+    project: projectFlag,
+    stage: Flags.string({ description: 'Screening stage.', options: [...STAGES], default: 'title-abstract' }),
+    reason: Flags.string({ description: 'Why (required for full-text exclusions).' }),
+    reviewer: Flags.string({ char: 'r', description: 'Reviewer (default: the current coder).' }),
+  };
+
+  async run(): Promise<{ id: number; decision: string; stage: string; reviewer: string }> {
+    const { args, flags } = await this.parse(ScreenDecide);
+    const db = openProject(flags.project);
+    try {
+      const reviewer = currentCoder(db, flags.reviewer);
+      decide(db, args.id, args.decision as Decision, { stage: flags.stage as Stage, reason: flags.reason, reviewer });
+      this.log(`#${args.id}: ${args.decision} at ${flags.stage} by ${reviewer}`);
+      return { id: args.id, decision: args.decision, stage: flags.stage, reviewer };
+    } finally {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/** A bibliographic record as read from an export, before it is stored. */
+export interface RecordInput {
+  line: number;
+  type?: string;
+  title: string;
+  abstract?: string;
+  authors: string[];
+  year?: number;
+  doi?: string;
+  pmid?: string;
+  journal?: string;
+  keywords: string[];
+  url?: string;
+}
+
+/** A record that could not be read: where it starts and why. */
+export interface RecordProblem {
+  line: number;
+  message: string;
+}
+
+export interface ParsedRecords {
+  records: RecordInput[];
+  problems: RecordProblem[];
+}
+
+/** A DOI as stored: lower case, no resolver prefix or `doi:`. */
+export function normaliseDoi(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = /10\.\d{4,9}\/\S+/i.exec(value.trim());
+  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+}

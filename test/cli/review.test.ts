@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.js';
+
+interface Imported {
+  imported: number;
+  problems: { line: number; message: string }[];
+}
+interface Prisma {
+  identified: { source: string; records: number }[];
+  identifiedTotal: number;
+  duplicatesRemoved: number;
+  screened: number;
+  excludedAtScreening: number;
+  awaitingScreening: number;
+  soughtForRetrieval: number;
+  notRetrieved: number;
+  assessedForEligibility: number;
+  excludedWithReasons: { reason: string; reports: number }[];
+  included: number;
+}
+
+// A hand-made export: 1 and 2 share a DOI (cased differently), 3 repeats 1's title, year and first
+// author without a DOI, 4 is 1's title with a typo, 5 has a similar title but is another study
+// (another year and author), 6 stands alone.
+const HAND_MADE = `TY  - JOUR
+TI  - Racial discrimination in hiring: a field experiment
+AU  - Smith, Anna
+PY  - 2020
+DO  - 10.1000/ABC.123
+AB  - A field experiment with matched applications.
+ER  -
+TY  - JOUR
+TI  - Racial discrimination in hiring: A field experiment.
+AU  - Smith, A.
+PY  - 2020
+DO  - https://doi.org/10.1000/abc.123
+ER  -
+TY  - JOUR
+TI  - Racial Discrimination in Hiring - A Field Experiment
+AU  - Smith, Anna
+PY  - 2020
+ER  -
+TY  - JOUR
+TI  - Racial discrimination in hirng: a field experiment
+AU  - Smyth, Anna
+PY  - 2021
+ER  -
+TY  - JOUR
+TI  - Gender discrimination in hiring: a field experiment
+AU  - Jones, Bo
+PY  - 2015
+ER  -
+TY  - JOUR
+TI  - Mentoring programmes for staff of African descent
+AU  - Okafor, Chidi
+PY  - 2022
+ER  -
+`;
+
+describe('records, de-duplication, screening and PRISMA', () => {
+  let project: string;
+  const run = (args: string[]) => litkit(args, { cwd: project });
+  const json = <T>(args: string[]) => litkitJson<T>(args, { cwd: project }).data;
+
+  beforeAll(() => {
+    project = tempProject();
+    fs.writeFileSync(path.join(project, 'hand-made.ris'), HAND_MADE);
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('finds the duplicates of a hand-made set and keeps the most complete record; --undo reverses it', () => {
+    expect(json<Imported>(['records', 'import', 'hand-made.ris', '--source', 'Hand']).imported).toBe(6);
+    const dry = json<{ groups: { kept: number; duplicates: { id: number; reason: string }[] }[]; duplicates: number }>(['records', 'dedupe', '--dry-run']);
+    expect(dry.groups).toEqual([
+      {
+        kept: 1,
+        title: 'Racial discrimination in hiring: a field experiment',
+        duplicates: [
+          { id: 2, reason: 'same DOI' },
+          { id: 3, reason: 'same title, year and first author' },
+          { id: 4, reason: expect.stringMatching(/^similar title \(9\d%\)$/) },
+        ],
+      },
+    ]);
+    expect(json<Prisma>(['prisma', '--format', 'json']).duplicatesRemoved).toBe(0); // a dry run marks nothing
+    json(['records', 'dedupe']);
+    expect(json<Prisma>(['prisma', '--format', 'json']).duplicatesRemoved).toBe(3);
+    expect(json<{ cleared: number }>(['records', 'dedupe', '--undo']).cleared).toBe(3);
+    json(['records', 'dedupe']);
+  });
+
+  it('imports BibTeX through citation-js and reports an entry without a title by its line', () => {
+    fs.writeFileSync(path.join(project, 'refs.bib'), '@article{smith2020,\n  title = {Racial discrimination in hiring},\n  author = {Smith, Anna and Jones, Bo},\n  year = {2020},\n  doi = {10.1000/XYZ}\n}\n\n@book{untitled,\n  author = {X, Y},\n  year = {2001}\n}\n');
+    const r = litkit(['records', 'import', 'refs.bib', '--source', 'Bib'], { cwd: project });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('litkit: refs.bib:8: the entry has no title (E_RECORD)\n');
+    const rows = json<{ title: string; doi: string; year: number }[]>(['records', 'list']).filter((x) => x.doi === '10.1000/xyz');
+    expect(rows).toEqual([expect.objectContaining({ title: 'Racial discrimination in hiring', year: 2020 })]);
+    json(['records', 'dedupe']);
+  });
+
+  it('screens with two reviewers, reports conflicts, and computes PRISMA boxes that add up', () => {
+    const next = json<{ record: { id: number } | null; remaining: number }>(['screen', 'next', '--reviewer', 'amina']);
+    expect(next.remaining).toBe(4); // six records less three duplicates, and the BibTeX one
+    for (const [id, d] of [[1, 'include'], [5, 'exclude'], [6, 'include']] as const) expect(run(['screen', 'decide', String(id), d, '--reviewer', 'amina']).code).toBe(0);
+    expect(run(['screen', 'decide', '6', 'exclude', '--reviewer', 'ben']).code).toBe(0);
+    const conflicts = json<{ recordId: number; decisions: { reviewer: string; decision: string }[] }[]>(['screen', 'conflicts']);
+    expect(conflicts).toEqual([{ recordId: 6, title: 'Mentoring programmes for staff of African descent', decisions: [{ reviewer: 'amina', decision: 'include', reason: null }, { reviewer: 'ben', decision: 'exclude', reason: null }] }]);
+    expect(run(['screen', 'decide', '6', 'include', '--reviewer', 'ben']).code).toBe(0);
+    expect(json<unknown[]>(['screen', 'conflicts'])).toEqual([]);
+    const noReason = run(['screen', 'decide', '6', 'exclude', '--stage', 'full-text']);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toMatch(/needs a --reason/);
+    expect(run(['screen', 'decide', '6', 'exclude', '--stage', 'full-text', '--reason', 'wrong population', '--reviewer', 'amina']).code).toBe(0);
+    expect(run(['screen', 'decide', '1', 'include', '--stage', 'full-text', '--reviewer', 'amina']).code).toBe(0);
+    const p = json<Prisma>(['prisma', '--format', 'json']);
+    expect(p).toMatchObject({ identifiedTotal: 7, duplicatesRemoved: 3, screened: 3, awaitingScreening: 1, excludedAtScreening: 1, soughtForRetrieval: 2, assessedForEligibility: 2, included: 1, excludedWithReasons: [{ reason: 'wrong population', reports: 1 }] });
+    expect(p.identifiedTotal - p.duplicatesRemoved).toBe(p.screened + p.awaitingScreening);
+    expect(p.screened - p.excludedAtScreening).toBe(p.soughtForRetrieval);
+    expect(p.soughtForRetrieval - p.notRetrieved).toBe(p.assessedForEligibility);
+    expect(p.assessedForEligibility - p.excludedWithReasons.reduce((a, r) => a + r.reports, 0)).toBe(p.included);
+    const svg = run(['prisma', '--format', 'svg']).stdout;
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const box of ['Records screened (n = 3)', 'Duplicate records (n = 3)', 'wrong population (n = 1)', 'Studies included in review (n = 1)']) expect(svg).toContain(box);
+    expect(run(['prisma', '--format', 'mermaid']).stdout).toMatch(/^flowchart TD/);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham data set', () => {
+  let project: string;
+  beforeAll(() => {
+    project = tempProject();
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it.each([
+    ['embase.ris', 6, 0],
+    ['faulty_year.ris', 0, 1],
+    ['generic_semicolon.csv', 2, 0],
+    ['ovid_psycinfo.ris', 6, 0],
+    ['pubmed_zotero.ris', 6, 0],
+    ['scopus.ris', 6, 0],
+    ['web_of_science.txt', 10, 0],
+  ])('imports %s: %i records, %i skipped', (file, records, skipped) => {
+    const r = litkit(['records', 'import', path.join(SHARED, 'review', 'records', file), '--source', file, '--json'], { cwd: project });
+    const data = JSON.parse(r.stdout) as Imported;
+    expect(data.imported).toBe(records);
+    expect(data.problems).toHaveLength(skipped);
+    expect(r.code).toBe(skipped ? 3 : 0);
+    if (skipped) expect(r.stderr).toMatch(new RegExp(`${file}:1: the year "10 15" is not a year; the record is skipped \\(E_RECORD\\)`));
+  });
+
+  it('reads titles, years, authors, journals and DOIs of each dialect', () => {
+    const rows = litkitJson<{ source: string; title: string; year: number; doi: string | null }[]>(['records', 'list'], { cwd: project }).data;
+    const byDoi = (doi: string) => rows.find((r) => r.doi === doi)!;
+    expect(byDoi('10.1002/cpp.2398')).toMatchObject({ source: 'ovid_psycinfo.ris', year: 2019, title: expect.stringMatching(/^The influence of self-criticism on depression symptoms/) }); // "Y1 - 2019//"
+    expect(byDoi('10.4103/2303-9027.138783')).toMatchObject({ source: 'embase.ris', year: 2014 });
+    expect(byDoi('10.1023/a:1024814009769')).toMatchObject({ source: 'web_of_science.txt', year: 1997 });
+    expect(rows.filter((r) => r.source === 'generic_semicolon.csv').map((r) => r.title)).toEqual(['Title of reference', 'The title of the reference']);
+  });
+
+  it('prioritises Kitchenham 2010 far better than random, the same way every time for a seed', () => {
+    const file = path.join(SHARED, 'review', 'Kitchenham_2010.csv');
+    const sim = (seed: number) => litkitJson<{ records: number; relevant: number; wss95: number; screenedFor95: number; recallAt: { recall: number }[]; random: { wss95: number } }>(['screen', 'simulate', file, '--seed', String(seed)]).data;
+    const a = sim(1);
+    expect(sim(1)).toEqual(a);
+    expect(a).toMatchObject({ records: 1704, relevant: 45 });
+    console.log(`Kitchenham 2010, seed 1: WSS@95 ${a.wss95.toFixed(3)} (random ${a.random.wss95.toFixed(3)}), ${a.screenedFor95} screened for 95% recall, recall at 10/25/50%: ${a.recallAt.map((x) => x.recall.toFixed(2)).join('/')}`);
+    expect(a.wss95).toBeGreaterThan(0.4);
+    expect(a.wss95).toBeGreaterThan(a.random.wss95 + 0.3);
+    expect(a.recallAt[2]!.recall).toBeGreaterThan(0.9);
+  });
+});
