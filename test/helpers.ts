@@ -18,11 +18,12 @@ export interface CliResult {
 }
 
 /** Runs the built litkit binary as a user would, in `cwd`. */
-export function litkit(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function litkit(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, LITKIT_PROJECT: '', FORCE_COLOR: '0', ...options.env },
     encoding: 'utf8',
+    input: options.input ?? '',
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

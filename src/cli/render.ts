@@ -31,7 +31,7 @@ function formatOf(flags: { format?: string; out?: string }): Format {
 const mdCell = (c: Cell) => (c === null || c === undefined ? '' : String(c).replace(/\s+/g, ' ').replace(/\|/g, '\\|'));
 
 export function formatMarkdown(t: TableData): string {
-  const numeric = t.header.map((_, i) => t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === ''));
+  const numeric = t.header.map((_, i) => t.rows.some((r) => typeof r[i] === 'number') && t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined || r[i] === ''));
   const lines = [`| ${t.header.map(mdCell).join(' | ')} |`, `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`];
   for (const r of t.rows) lines.push(`| ${r.map(mdCell).join(' | ')} |`);
   return `${t.title ? `**${t.title}**\n\n` : ''}${lines.join('\n')}`;

@@ -46,6 +46,9 @@ Folders are read recursively. Each document is stored whole or not at all; files
         onFile: (event, p) => progress.update(event, p),
       });
       progress.finish(summary);
+      // Documents that are the full texts of imported records are linked to them.
+      const { linkRecords } = await import('../core/review/link.js');
+      for (const l of linkRecords(db)) if (!this.jsonEnabled()) this.log(`  attached to record #${l.recordId} (same ${l.by.toUpperCase()}): document ${l.documentId}`);
       if (summary.failed > 0) process.exitCode = 3;
       return summary;
     } finally {

@@ -128,6 +128,72 @@ describe('records, de-duplication, screening and PRISMA', () => {
   });
 });
 
+describe('MEDLINE, interactive screening, exclusion reasons, full texts and data extraction', () => {
+  let project: string;
+  const run = (args: string[], input?: string) => litkit(args, { cwd: project, input });
+  const json = <T>(args: string[]) => litkitJson<T>(args, { cwd: project }).data;
+  beforeAll(() => {
+    project = tempProject();
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('imports MEDLINE (nbib) with wrapped lines, and reports a record without a title', () => {
+    fs.writeFileSync(path.join(project, 'pubmed.nbib'), [
+      'PMID- 31234567', 'TI  - Ethnic disparities in promotion among hospital staff: a cohort', '      study.', 'AB  - We followed 2,000 staff for five years.',
+      'FAU - Okafor, Chidi', 'FAU - Lee, Min', 'DP  - 2019 Mar 5', 'JT  - Journal of Workforce Studies', 'LID - 10.1000/JWS.2019.12 [doi]', '',
+      'PMID- 31234568', 'DP  - 2018', 'AB  - No title here.', '',
+      'PMID- 31234569', 'TI  - Mentoring and the careers of staff of African descent.', 'FAU - Adeyemi, Tola', 'DP  - 2021', '',
+    ].join('\n'));
+    const r = run(['records', 'import', 'pubmed.nbib', '--source', 'PubMed']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('litkit: pubmed.nbib:11: the record has no title (TI) (E_RECORD)\n');
+    const rows = json<{ id: number; title: string; year: number; doi: string }[]>(['records', 'list']);
+    expect(rows[0]).toMatchObject({ title: 'Ethnic disparities in promotion among hospital staff: a cohort study.', year: 2019, doi: '10.1000/jws.2019.12' });
+  });
+
+  it('screens interactively from standard input, with undo', () => {
+    // Include the first, mistype, undo it, include it again, exclude the second; then none are left.
+    const r = run(['screen', 'review', '--reviewer', 'amina'], 'i\nx\nu\ni\ne\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Press i, e, m, u or q.');
+    expect(r.stdout).toMatch(/Undid the decision on #\d+\./);
+    expect(r.stdout).toContain('2 decisions recorded.');
+    expect(r.stdout).toContain('Done: nothing left to screen at title-abstract.');
+    expect(json<{ decision: string | null }[]>(['records', 'list']).map((x) => x.decision)).toEqual(['amina:include', 'amina:exclude']);
+  });
+
+  it('holds full-text exclusions to the configured reasons', () => {
+    run(['config', 'set', 'exclusion-reasons', 'wrong population; wrong outcome; not retrievable']);
+    const bad = run(['screen', 'decide', '1', 'exclude', '--stage', 'full-text', '--reason', 'boring', '--reviewer', 'amina']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"boring" is not one of the project's exclusion reasons: wrong population; wrong outcome; not retrievable/);
+    expect(run(['screen', 'decide', '1', 'include', '--stage', 'full-text', '--reviewer', 'amina']).code).toBe(0);
+  });
+
+  it('attaches a full text on ingest when the document carries the record DOI', () => {
+    fs.writeFileSync(path.join(project, 'okafor.txt'), 'Ethnic disparities among hospital staff\n\nPublished as doi:10.1000/jws.2019.12 (2019).\n');
+    const r = run(['ingest', 'okafor.txt']);
+    expect(r.stdout).toMatch(/attached to record #1 \(same DOI\): document 1/);
+    expect(run(['records', 'attach', '2', '1']).code).toBe(0);
+    expect(run(['records', 'attach', '9', '1']).stderr).toMatch(/no record 9 \(E_NO_RECORD\)/);
+  });
+
+  it('fills a data-extraction form per included study and renders the table of studies', () => {
+    expect(run(['extract', 'form', 'study']).code).toBe(0);
+    expect(run(['extract', 'set', '1', 'design', 'quantitative']).code).toBe(0);
+    expect(run(['extract', 'set', '1', 'grounds', 'ethnicity; gender']).code).toBe(0);
+    const bad = run(['extract', 'set', '1', 'design', 'anecdote']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/design is one of: qualitative, quantitative, mixed methods/);
+    fs.writeFileSync(path.join(project, 'extraction.csv'), 'record_id,sample,setting\n1,2000,Hospitals in three regions\n');
+    expect(json<{ values: number }>(['extract', 'import', 'extraction.csv']).values).toBe(2);
+    const studies = json<{ citation: string; values: Record<string, string | null> }[]>(['table', 'studies']);
+    expect(studies).toEqual([{ recordId: 1, citation: 'Okafor & Lee (2019)', values: expect.objectContaining({ design: 'quantitative', grounds: 'ethnicity; gender', sample: '2000', setting: 'Hospitals in three regions', quality: null }) }]);
+    const md = run(['table', 'studies', '--format', 'md']).stdout;
+    expect(md).toContain('| Okafor & Lee (2019) | quantitative |');
+  });
+});
+
 describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham data set', () => {
   let project: string;
   beforeAll(() => {

@@ -4,7 +4,7 @@ import { importRecords, type ImportResult, type RecordFormat } from '../../core/
 import { openProject } from '../../core/store/index.js';
 
 export default class RecordsImport extends LitkitCommand {
-  static override description = `Import bibliographic records from a database export: RIS (Scopus, Ovid, Embase, PubMed via Zotero, Web of Science), BibTeX, CSV or TSV (columns found by name). Each import is a source for PRISMA's identification counts. Malformed records are reported with file and line and skipped (exit 3); the rest import.`;
+  static override description = `Import bibliographic records from a database export: RIS (Scopus, Ovid, Embase, PubMed via Zotero, Web of Science), MEDLINE/nbib (PubMed), BibTeX, CSV or TSV (columns found by name). Each import is a source for PRISMA's identification counts. Malformed records are reported with file and line and skipped (exit 3); the rest import.`;
 
   static override examples = ['<%= config.bin %> records import scopus.ris --source Scopus', '<%= config.bin %> records import hits.csv --source "Google Scholar" --title-column Title'];
 
@@ -13,7 +13,7 @@ export default class RecordsImport extends LitkitCommand {
   static override flags = {
     project: projectFlag,
     source: Flags.string({ char: 's', description: 'The database the records come from.', required: true }),
-    format: Flags.string({ description: 'Format (default: from the extension or content).', options: ['ris', 'bibtex', 'csv'] }),
+    format: Flags.string({ description: 'Format (default: from the extension or content).', options: ['ris', 'medline', 'bibtex', 'csv'] }),
     'title-column': Flags.string({ description: 'CSV column holding titles.' }),
     'abstract-column': Flags.string({ description: 'CSV column holding abstracts.' }),
     'authors-column': Flags.string({ description: 'CSV column holding authors.' }),

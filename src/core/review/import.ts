@@ -5,11 +5,12 @@ import { decodeText } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { parseBibtex } from './bibtex.js';
+import { parseMedline } from './medline.js';
 import { parseRis } from './ris.js';
 import { parseTabular, type ColumnMap } from './tabular.js';
 import type { ParsedRecords, RecordProblem } from './types.js';
 
-export type RecordFormat = 'ris' | 'bibtex' | 'csv';
+export type RecordFormat = 'ris' | 'medline' | 'bibtex' | 'csv';
 
 export interface ImportResult {
   source: number;
@@ -23,12 +24,14 @@ export interface ImportResult {
 /** The format of an export: by extension, else by content (RIS tags, BibTeX entries). */
 function detect(file: string, text: string): RecordFormat {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.ris' || ext === '.nbib') return 'ris';
+  if (ext === '.ris') return 'ris';
+  if (ext === '.nbib' || ext === '.medline') return 'medline';
+  if (/^PMID- /m.test(text.slice(0, 2000))) return 'medline';
   if (ext === '.bib' || ext === '.bibtex') return 'bibtex';
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (/^\s*(\d+\.\s*)?TY {2}-/m.test(text.slice(0, 2000))) return 'ris';
   if (/^\s*@\w+\s*\{/m.test(text)) return 'bibtex';
-  throw new InputError('E_UNSUPPORTED', 'not a RIS, BibTeX, CSV or TSV export (say which with --format)', file);
+  throw new InputError('E_UNSUPPORTED', 'not a RIS, MEDLINE, BibTeX, CSV or TSV export (say which with --format)', file);
 }
 
 /**
@@ -45,7 +48,11 @@ export async function importRecords(db: Db, file: string, options: { source: str
   }
   const text = decodeText(bytes).text;
   const format = options.format ?? detect(file, text);
-  const parsed: ParsedRecords = format === 'ris' ? parseRis(text) : format === 'bibtex' ? await parseBibtex(text) : parseTabular(text, options.columns);
+  const parsed: ParsedRecords =
+    format === 'ris' ? parseRis(text)
+    : format === 'medline' ? parseMedline(text)
+    : format === 'bibtex' ? await parseBibtex(text)
+    : parseTabular(text, options.columns);
   if (!parsed.records.length && !parsed.problems.length) throw new InputError('E_EMPTY', `no records found in this ${format} file`, file);
   const source = db.transaction(() => {
     const s = Number(

@@ -93,13 +93,17 @@ export class RelevanceModel {
   }
 }
 
-/** Orders unscreened records, most likely relevant first, given the decisions so far. */
-export function prioritise(texts: string[], decisions: Map<number, boolean>): number[] {
+/**
+ * Orders records to screen, most likely relevant first, given the decisions so far. Candidates
+ * default to the records without a decision; a second reviewer passes the records they have not
+ * screened themselves.
+ */
+export function prioritise(texts: string[], decisions: Map<number, boolean>, candidates?: number[]): number[] {
   const { vectors, vocabulary } = tfidf(texts);
   const model = new RelevanceModel(vectors, vocabulary);
   for (const [i, relevant] of decisions) model.learn(i, relevant);
   const hasBoth = [...decisions.values()].includes(true) && [...decisions.values()].includes(false);
-  const rest = texts.map((_, i) => i).filter((i) => !decisions.has(i));
+  const rest = candidates ?? texts.map((_, i) => i).filter((i) => !decisions.has(i));
   // Without an include and an exclude there is nothing to learn from: keep the given order.
   return hasBoth ? rest.map((i) => ({ i, s: model.score(i) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.i) : rest;
 }

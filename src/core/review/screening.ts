@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { InputError, UsageError } from '../../errors.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { getSetting } from '../store/settings.js';
 import { prioritise } from './prioritise.js';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
@@ -36,7 +37,11 @@ const toSummary = (r: RecordRow): RecordSummary => ({ ...r, authors: JSON.parse(
 export function decide(db: Db, recordId: number, decision: Decision, options: { stage?: Stage; reason?: string; reviewer: string }): void {
   const stage = options.stage ?? 'title-abstract';
   if (!db.sql.prepare('SELECT 1 FROM records WHERE id = ?').get(recordId)) throw new UsageError('E_NO_RECORD', `no record ${recordId} (see \`litkit records list\`)`);
-  if (stage === 'full-text' && decision === 'exclude' && !options.reason) throw new UsageError('E_USAGE', 'a full-text exclusion needs a --reason (PRISMA reports exclusions with reasons)');
+  if (stage === 'full-text' && decision === 'exclude') {
+    if (!options.reason) throw new UsageError('E_USAGE', 'a full-text exclusion needs a --reason (PRISMA reports exclusions with reasons)');
+    const allowed = exclusionReasons(db);
+    if (allowed.length && !allowed.includes(options.reason)) throw new UsageError('E_USAGE', `"${options.reason}" is not one of the project's exclusion reasons: ${allowed.join('; ')}`);
+  }
   db.transaction(() => {
     db.sql
       .prepare(`INSERT INTO screening (record_id, stage, decision, reason, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -44,6 +49,11 @@ export function decide(db: Db, recordId: number, decision: Decision, options: { 
       .run(recordId, stage, decision, options.reason ?? null, options.reviewer, new Date().toISOString());
     audit(db, options.reviewer, 'screen.decide', String(recordId), { stage, decision, reason: options.reason ?? null });
   });
+}
+
+/** The project's list of full-text exclusion reasons (`litkit config set exclusion-reasons "a; b"`); empty when free. */
+export function exclusionReasons(db: Db): string[] {
+  return (getSetting(db, 'exclusion-reasons') ?? '').split(';').map((r) => r.trim()).filter(Boolean);
 }
 
 /** Each record's settled decision at a stage: unanimous among its reviewers, or 'conflict'. */
@@ -79,8 +89,8 @@ export function nextRecord(db: Db, options: { stage?: Stage; reviewer: string })
   const index = new Map(eligible.map((r, i) => [r.id, i]));
   const known = new Map<number, boolean>();
   for (const [id, d] of labels) if (index.has(id) && (d === 'include' || d === 'exclude')) known.set(index.get(id)!, d === 'include');
-  for (const id of mine) if (index.has(id)) known.set(index.get(id)!, known.get(index.get(id)!) ?? false);
-  const order = prioritise(eligible.map((r) => `${r.title} ${r.abstract ?? ''}`), known).filter((i) => !mine.has(eligible[i]!.id));
+  const candidates = eligible.map((r, i) => (mine.has(r.id) ? -1 : i)).filter((i) => i >= 0);
+  const order = prioritise(eligible.map((r) => `${r.title} ${r.abstract ?? ''}`), known, candidates);
   const history = db.sql.prepare('SELECT decision FROM screening WHERE stage = ? AND reviewer = ? ORDER BY decided_at DESC, id DESC').pluck().all(stage, options.reviewer) as string[];
   const run = history.findIndex((d) => d !== 'exclude');
   const irrelevantRun = run === -1 ? history.length : run;
@@ -136,4 +146,15 @@ export function importDecisions(db: Db, file: string, defaults: { reviewer: stri
     }
   }
   return { imported, problems };
+}
+
+/** Takes back a reviewer's latest decision at a stage; returns the record it was on. */
+export function undoLast(db: Db, reviewer: string, stage: Stage = 'title-abstract'): number | undefined {
+  const last = db.sql.prepare('SELECT id, record_id FROM screening WHERE reviewer = ? AND stage = ? ORDER BY decided_at DESC, id DESC LIMIT 1').get(reviewer, stage) as { id: number; record_id: number } | undefined;
+  if (!last) return undefined;
+  db.transaction(() => {
+    db.sql.prepare('DELETE FROM screening WHERE id = ?').run(last.id);
+    audit(db, reviewer, 'screen.undo', String(last.record_id), { stage });
+  });
+  return last.record_id;
 }

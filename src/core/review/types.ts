@@ -28,5 +28,9 @@ export interface ParsedRecords {
 export function normaliseDoi(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const m = /10\.\d{4,9}\/\S+/i.exec(value.trim());
-  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+  if (!m) return undefined;
+  // Sentence punctuation after a DOI in running text is not part of it, nor an unmatched ")".
+  let doi = m[0].replace(/[.,;:]+$/, '');
+  while (doi.endsWith(')') && (doi.match(/\(/g)?.length ?? 0) < (doi.match(/\)/g)?.length ?? 0)) doi = doi.slice(0, -1).replace(/[.,;:]+$/, '');
+  return doi.toLowerCase();
 }

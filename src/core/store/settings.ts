@@ -2,7 +2,10 @@ import os from 'node:os';
 import type { Db } from './db.js';
 
 /** Project settings users may set with `litkit config set`. */
-export const SETTINGS = { coder: 'your name as a coder, used when --coder is not given' } as const;
+export const SETTINGS = {
+  coder: 'your name as a coder, used when --coder is not given',
+  'exclusion-reasons': 'the full-text exclusion reasons reviewers choose from, separated by ";"',
+} as const;
 export type SettingKey = keyof typeof SETTINGS;
 
 export function getSetting(db: Db, key: string): string | undefined {

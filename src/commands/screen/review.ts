@@ -1,0 +1,119 @@
+import readline from 'node:readline';
+import { Flags } from '@oclif/core';
+import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { decide, exclusionReasons, nextRecord, STAGES, undoLast, type Decision, type Stage } from '../../core/review/index.js';
+import type { Db } from '../../core/store/index.js';
+import { currentCoder } from '../../core/store/settings.js';
+import { openProject } from '../../core/store/index.js';
+
+const KEYS: Record<string, Decision | 'undo' | 'quit'> = { i: 'include', e: 'exclude', m: 'maybe', u: 'undo', q: 'quit' };
+
+export default class ScreenReview extends LitkitCommand {
+  static override description = `Screen interactively, record after record in the model's order: i include, e exclude, m maybe, u undo, q quit. On a terminal a key is enough; otherwise one letter per line is read from standard input.`;
+
+  static override examples = ['<%= config.bin %> screen review --reviewer amina', '<%= config.bin %> screen review --stage full-text'];
+
+  static override flags = {
+    project: projectFlag,
+    stage: Flags.string({ description: 'Screening stage.', options: [...STAGES], default: 'title-abstract' }),
+    reviewer: Flags.string({ char: 'r', description: 'Reviewer (default: the current coder).' }),
+  };
+
+  async run(): Promise<{ decisions: number }> {
+    const { flags } = await this.parse(ScreenReview);
+    const stage = flags.stage as Stage;
+    const db = openProject(flags.project);
+    const reviewer = currentCoder(db, flags.reviewer);
+    let decisions = 0;
+    const keys = readKeys();
+    try {
+      for (;;) {
+        const n = nextRecord(db, { stage, reviewer });
+        if (!n.record) {
+          this.log(`Done: nothing left to screen at ${stage}.`);
+          break;
+        }
+        const r = n.record;
+        this.log(`\n[${n.screened} screened, ${n.remaining} to go]${n.hint ? `  Hint: ${n.hint}` : ''}\n#${r.id}  ${r.title}\n${[r.authors.slice(0, 3).join('; '), r.year, r.journal].filter(Boolean).join(' · ')}\n\n${r.abstract ?? '(no abstract)'}\n\n(i)nclude (e)xclude (m)aybe (u)ndo (q)uit`);
+        const action = await this.ask(keys);
+        if (action === 'quit') break;
+        if (action === 'undo') {
+          const id = undoLast(db, reviewer, stage);
+          this.log(id === undefined ? 'Nothing to undo.' : `Undid the decision on #${id}.`);
+          if (id !== undefined) decisions--;
+          continue;
+        }
+        const reason = stage === 'full-text' && action === 'exclude' ? await this.reason(db, keys) : undefined;
+        decide(db, r.id, action, { stage, reviewer, reason });
+        decisions++;
+      }
+    } finally {
+      keys.close();
+      db.close();
+    }
+    this.log(`${decisions} decision${decisions === 1 ? '' : 's'} recorded.`);
+    return { decisions };
+  }
+
+  private async ask(keys: KeyReader): Promise<Decision | 'undo' | 'quit'> {
+    for (;;) {
+      const k = await keys.next();
+      if (k === undefined) return 'quit';
+      const action = KEYS[k.toLowerCase()];
+      if (action) return action;
+      this.log('Press i, e, m, u or q.');
+    }
+  }
+
+  private async reason(db: Db, keys: KeyReader): Promise<string> {
+    const reasons = exclusionReasons(db);
+    if (!reasons.length) return 'excluded at full text';
+    this.log(reasons.map((r, i) => `  ${i + 1}. ${r}`).join('\n'));
+    for (;;) {
+      const k = await keys.next();
+      const chosen = reasons[Number(k) - 1];
+      if (chosen) return chosen;
+      if (k === undefined) return reasons[0]!;
+      this.log(`Choose 1 to ${reasons.length}.`);
+    }
+  }
+}
+
+interface KeyReader {
+  next(): Promise<string | undefined>;
+  close(): void;
+}
+
+/** Single keys on a terminal; lines elsewhere (so the loop can be driven by a script). */
+function readKeys(): KeyReader {
+  const queue: string[] = [];
+  const waiting: ((k: string | undefined) => void)[] = [];
+  let ended = false;
+  const push = (k: string | undefined) => {
+    if (k === undefined) ended = true;
+    const w = waiting.shift();
+    if (w) w(k);
+    else if (k !== undefined) queue.push(k);
+  };
+  let close: () => void;
+  if (process.stdin.isTTY) {
+    readline.emitKeypressEvents(process.stdin);
+    process.stdin.setRawMode(true);
+    const onKey = (_: string, key: { name?: string; sequence?: string; ctrl?: boolean }) => push(key.ctrl && key.name === 'c' ? 'q' : (key.sequence ?? key.name));
+    process.stdin.on('keypress', onKey);
+    close = () => {
+      process.stdin.off('keypress', onKey);
+      process.stdin.setRawMode(false);
+      process.stdin.pause();
+    };
+  } else {
+    const rl = readline.createInterface({ input: process.stdin });
+    rl.on('line', (l) => l.trim() && push(l.trim()));
+    rl.on('close', () => push(undefined));
+    close = () => rl.close();
+  }
+  return {
+    next: () => (queue.length ? Promise.resolve(queue.shift()) : ended ? Promise.resolve(undefined) : new Promise((r) => waiting.push(r))),
+    close: () => close(),
+  };
+}
