@@ -192,6 +192,15 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
     const md = run(['table', 'studies', '--format', 'md']).stdout;
     expect(md).toContain('| Okafor & Lee (2019) | quantitative |');
   });
+
+  it('puts the PRISMA counts and the included studies into the desk review', () => {
+    expect(run(['report', 'desk-review', '--out', 'review.md']).code).toBe(0);
+    const md = fs.readFileSync(path.join(project, 'review.md'), 'utf8');
+    expect(md).toContain('### Systematic literature review');
+    expect(md).toContain('| Records identified: PubMed | 2 |');
+    expect(md).toContain('| Studies included in review | 1 |');
+    expect(md).toMatch(/## Annex 4\. Included studies\n\n\| Study \| Study design \|[^\n]*\n[^\n]*\n\| Okafor & Lee \(2019\) \| quantitative \|/);
+  });
 });
 
 describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham data set', () => {

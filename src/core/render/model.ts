@@ -3,6 +3,9 @@ import { cite } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
 import { codeSummary, findDefinitions, matrix } from '../query/index.js';
 import type { Db } from '../store/db.js';
+import { includedStudies } from '../review/extraction.js';
+import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
+import { getSetting } from '../store/settings.js';
 import { apaBibliography } from './citations.js';
 
 /** A quotable excerpt with its citation. */
@@ -44,8 +47,11 @@ export interface ReportModel {
   documentsById: Record<number, DocumentInfo & { type: string; citation: string; reference: string }>;
   bibliography: string[];
   matrix: { columns: string[]; rows: { code: string; label: string; cells: number[]; total: number }[] } | null;
-  prisma: null;
-  studies: never[];
+  /** The PRISMA 2020 boxes, when records have been imported; otherwise null. */
+  prisma: PrismaCounts | null;
+  /** Included studies with their extracted data (empty without an extraction form). */
+  studies: { citation: string; values: Record<string, string | null> }[];
+  studyFields: { id: string; label: string }[];
 }
 
 export interface ModelOptions {
@@ -138,6 +144,8 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const types = new Map<string, number>();
   for (const d of docs) types.set(d.attributes.type ?? 'unspecified', (types.get(d.attributes.type ?? 'unspecified') ?? 0) + 1);
   const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM codings) AS codings').get() as { pages: number; segments: number; codings: number };
+  const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
+  const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: `${d.title} (${d.year ?? 'n.d.'})`, reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
   const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
@@ -162,7 +170,8 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     matrix: m
       ? { columns: m.columns, rows: m.rows.map((code, i) => ({ code, label: all.get(code)?.label ?? code, cells: m.cells[i]!, total: m.cells[i]!.reduce((a, b) => a + b, 0) })).filter((r) => all.has(r.code)) }
       : null,
-    prisma: null,
-    studies: [],
+    prisma: hasRecords ? prismaCounts(db) : null,
+    studies: extraction?.studies ?? [],
+    studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
   };
 }
