@@ -11,18 +11,6 @@ const CODINGS = 300_000;
 const PER_DOC = 500;
 const RUNS = 40;
 
-/** A small deterministic generator, so every run builds the same project. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Text like a corpus's: most words from a long-tailed vocabulary, a few percent the review's own
 // words, and now and then a phrase that queries look for.
 const VOCABULARY = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
@@ -37,7 +25,8 @@ export async function build(root, file) {
   const yaml = fs.readFileSync(path.join(root, 'templates', 'frameworks', 'race-equality.yaml'), 'utf8');
   loadFramework(db, parseFramework(yaml, 'race-equality.yaml'), yaml);
   const codes = frameworkCodes(db, 'race-equality').map((c) => c.id);
-  const rand = rng(42);
+  const { seeded } = await import(path.join(root, 'dist/core/review/prioritise.js'));
+  const rand = seeded(42);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const types = ['policy', 'report', 'transcript', 'literature', 'survey'];
   const countries = 'ABCDEFGHIJ'.split('');

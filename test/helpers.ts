@@ -53,3 +53,21 @@ export function tempProject(): string {
   if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
   return dir;
 }
+
+/** The demo corpus's folders and the document type each stands for, as `npm run demo` ingests them. */
+export const DEMO_TYPES: Record<string, string> = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
+
+/** A new project holding the demo corpus, typed by folder and auto-coded with race-equality. */
+export function codedDemoProject(): string {
+  const project = tempProject();
+  const steps = [
+    ...Object.entries(DEMO_TYPES).map(([folder, type]) => ['ingest', path.join(CORPUS, folder), '--attr', `type=${type}`]),
+    ['framework', 'load', 'race-equality'],
+    ['code', 'auto'],
+  ];
+  for (const args of steps) {
+    const r = litkit(args, { cwd: project });
+    if (r.code !== 0) throw new Error(`litkit ${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return project;
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, litkit, litkitJson, tempProject } from '../helpers.js';
+import { codedDemoProject, litkit, litkitJson } from '../helpers.js';
 
 interface Excerpt {
   segmentId: number;
@@ -40,11 +40,7 @@ describe('querying the coded demo corpus', () => {
   const docOf = (name: string) => docs.find((d) => path.basename(d.sourcePath) === name)!;
 
   beforeAll(() => {
-    project = tempProject();
-    const kinds: Record<string, string> = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
-    for (const [folder, type] of Object.entries(kinds)) expect(run(['ingest', path.join(CORPUS, folder), '--attr', `type=${type}`]).code).toBe(0);
-    expect(run(['framework', 'load', 'race-equality']).code).toBe(0);
-    expect(run(['code', 'auto']).code).toBe(0);
+    project = codedDemoProject();
     docs = json<Doc[]>(['docs', 'list']);
   }, 120_000);
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));

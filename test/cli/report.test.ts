@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, litkit, litkitJson, tempDir, tempProject } from '../helpers.js';
+import { codedDemoProject, litkit, litkitJson, tempDir } from '../helpers.js';
 
 describe('reports from the coded demo corpus', () => {
   let project: string;
@@ -11,11 +11,7 @@ describe('reports from the coded demo corpus', () => {
   const html = async (file: string) => (await mammoth.convertToHtml({ path: file })).value;
 
   beforeAll(() => {
-    project = tempProject();
-    const kinds: Record<string, string> = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
-    for (const [folder, type] of Object.entries(kinds)) expect(run(['ingest', path.join(CORPUS, folder), '--attr', `type=${type}`]).code).toBe(0);
-    expect(run(['framework', 'load', 'race-equality']).code).toBe(0);
-    expect(run(['code', 'auto']).code).toBe(0);
+    project = codedDemoProject();
   }, 120_000);
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 

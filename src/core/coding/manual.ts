@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { getDocument } from '../documents/read.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -106,16 +106,11 @@ export function removeCodings(db: Db, ids: number[], actor: string): CodingInfo[
   return removed;
 }
 
-interface CodingRow {
+interface CodingRow extends CitationColumns {
   id: number;
   code_id: string;
   coder: string;
   document_id: number;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
-  page: number;
   start: number;
   end: number;
   excerpt: string;
@@ -123,7 +118,6 @@ interface CodingRow {
   evidence: string | null;
   score: number | null;
   created_at: string;
-  seq: number | null;
 }
 
 const CODING_SQL = `SELECT k.id, k.code_id, k.coder, k.document_id, d.title, d.year, d.format, d.page_count, k.page, k.start, k.end,
@@ -143,7 +137,7 @@ function toInfo(r: CodingRow): CodingInfo {
     start: r.start,
     end: r.end,
     excerpt: r.excerpt,
-    citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq ?? undefined }),
+    citation: citeRow(r),
     rule: r.rule,
     evidence: r.evidence ? JSON.parse(r.evidence) : null,
     score: r.score,

@@ -1,7 +1,7 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { words as STOP_WORDS } from 'natural/lib/natural/util/stopwords.js';
 import { UsageError } from '../../errors.js';
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { stem, tokenize } from './text.js';
@@ -47,18 +47,12 @@ export interface CodeSuggestions {
   accepted: number;
 }
 
-interface SegmentRow {
+interface SegmentRow extends CitationColumns {
   id: number;
   document_id: number;
-  page: number;
   start: number;
   end: number;
   text: string;
-  seq: number;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
 }
 
 const HUMAN = "coder NOT IN ('auto', 'suggest')";
@@ -166,7 +160,7 @@ export function suggest(db: Db, options: SuggestOptions = {}): CodeSuggestions[]
       segmentId: s.id,
       documentId: s.document_id,
       page: s.page,
-      citation: cite({ title: s.title, year: s.year, format: s.format, pageCount: s.page_count, page: s.page, seq: s.seq }),
+      citation: citeRow(s),
       excerpt: s.text,
       probability: p,
     }));

@@ -19,3 +19,18 @@ export function cite(p: CitationPlace): string {
   if (paged) return `${head}, p. ${p.page}`;
   return p.seq ? `${head}, para. ${p.seq}` : head;
 }
+
+/** The columns a query selects to cite a segment: documents d (title, year, format, page_count), segments s (page, seq). */
+export interface CitationColumns {
+  title: string;
+  year: number | null;
+  format: string;
+  page_count: number;
+  page: number;
+  seq: number | null;
+}
+
+/** `cite` for a row with the citation columns, as the queries of search, codings and reports return them. */
+export function citeRow(r: CitationColumns): string {
+  return cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq ?? undefined });
+}

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 
 export interface Definition {
@@ -12,16 +12,10 @@ export interface Definition {
   citation: string;
 }
 
-interface Row {
+interface Row extends CitationColumns {
   id: number;
   document_id: number;
-  page: number;
-  seq: number;
   text: string;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -75,7 +69,7 @@ export function findDefinitions(db: Db, terms: string[]): Definition[] {
           documentId: r.document_id,
           segmentId: r.id,
           page: r.page,
-          citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
+          citation: citeRow(r),
         });
         break;
       }

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { stem, tokenize } from '../coding/text.js';
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
 import { parseQuery } from './parse.js';
@@ -25,18 +25,12 @@ export interface KwicOptions {
   where?: string;
 }
 
-interface Row {
+interface Row extends CitationColumns {
   id: number;
   document_id: number;
-  page: number;
   start: number;
-  seq: number;
   text: string;
   page_text: string;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
@@ -74,7 +68,7 @@ export function kwic(db: Db, term: string, options: KwicOptions = {}): KwicLine[
         documentId: r.document_id,
         segmentId: r.id,
         page: r.page,
-        citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
+        citation: citeRow(r),
       });
       if (options.limit && lines.length >= options.limit) return lines;
     }

@@ -1,4 +1,4 @@
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
 import { parseQuery } from './parse.js';
@@ -37,15 +37,9 @@ export interface QueryResult {
   ms: number;
 }
 
-interface Row {
+interface Row extends CitationColumns {
   id: number;
   document_id: number;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
-  page: number;
-  seq: number;
   start: number;
   end: number;
   text: string;
@@ -87,7 +81,7 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
       after: r.after,
       codes: [...new Set(cs.map((c) => c.code_id))],
       coders: [...new Set(cs.map((c) => c.coder))],
-      citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
+      citation: citeRow(r),
     };
   });
   return { query: expression, total, more, excerpts, ms: performance.now() - started };

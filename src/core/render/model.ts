@@ -1,5 +1,5 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
 import { codeSummary, findDefinitions, matrix } from '../query/index.js';
 import type { Db } from '../store/db.js';
@@ -63,16 +63,10 @@ export interface ModelOptions {
   terms?: string[];
 }
 
-interface QuoteRow {
+interface QuoteRow extends CitationColumns {
   segment_id: number;
   document_id: number;
-  page: number;
-  seq: number;
   text: string;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
   manual: number;
   matches: number;
   coders: string;
@@ -102,7 +96,7 @@ export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
   return picked.map((r) => ({
     segmentId: r.segment_id,
     text: r.text.replace(/\s+/g, ' ').trim(),
-    citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
+    citation: citeRow(r),
     documentId: r.document_id,
     page: r.page,
     coders: r.coders.split(','),

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { cite } from '../documents/citation.js';
+import { citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 
 export interface SearchOptions {
@@ -23,15 +23,9 @@ export interface SearchHit {
   score: number;
 }
 
-interface HitRow {
+interface HitRow extends CitationColumns {
   segment_id: number;
   document_id: number;
-  title: string;
-  year: number | null;
-  format: string;
-  page_count: number;
-  page: number;
-  seq: number;
   start: number;
   end: number;
   snippet: string;
@@ -93,7 +87,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     start: r.start,
     end: r.end,
     snippet: r.snippet.replace(/\s+/g, ' ').trim(),
-    citation: cite({ title: r.title, year: r.year, format: r.format, pageCount: r.page_count, page: r.page, seq: r.seq }),
+    citation: citeRow(r),
     score: -r.score,
   }));
 }
