@@ -179,9 +179,3 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingInfo[] {
   if (filter.limit) params.push(filter.limit);
   return (db.sql.prepare(sql).all(...params) as CodingRow[]).map(toInfo);
 }
-
-/** The citation of a coding's place, for messages. */
-export function describeCoding(c: CodingInfo): string {
-  return `#${c.id} ${c.code} by ${c.coder}: ${c.citation}`;
-}
-

@@ -49,7 +49,8 @@ function dice(a: string, b: string): number {
 /** A record's completeness, to choose which of a group to keep. */
 const completeness = (r: Rec) => (r.abstract ? 4 : 0) + (r.doi ? 2 : 0) + (r.journal ? 1 : 0) + (r.year ? 1 : 0) + (JSON.parse(r.authors).length ? 1 : 0);
 
-export const FUZZY_THRESHOLD = 0.9;
+/** Titles at least this alike (trigram Dice) are the same record: typos and punctuation, not new studies. */
+const FUZZY_THRESHOLD = 0.9;
 
 /**
  * Finds duplicate groups among all imported records: the same DOI or PMID; the same normalised
