@@ -1,8 +1,4 @@
 import { InputError } from '../../errors.js';
-import { docxExtractor } from './extractors/docx.js';
-import { htmlExtractor } from './extractors/html.js';
-import { pdfExtractor } from './extractors/pdf.js';
-import { markdownExtractor, textExtractor } from './extractors/text.js';
 import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
@@ -15,18 +11,19 @@ export interface PrepareTask {
   pdfEngine: PdfEngineName;
 }
 
-function extractorFor(format: Format, pdfEngine: PdfEngineName): Extractor {
+/** Each format's extractor, loaded on first use: a worker reading only PDFs never loads mammoth. */
+async function extractorFor(format: Format, pdfEngine: PdfEngineName): Promise<Extractor> {
   switch (format) {
     case 'pdf':
-      return pdfExtractor(pdfEngine);
+      return (await import('./extractors/pdf.js')).pdfExtractor(pdfEngine);
     case 'docx':
-      return docxExtractor;
+      return (await import('./extractors/docx.js')).docxExtractor;
     case 'html':
-      return htmlExtractor;
+      return (await import('./extractors/html.js')).htmlExtractor;
     case 'md':
-      return markdownExtractor;
+      return (await import('./extractors/text.js')).markdownExtractor;
     case 'txt':
-      return textExtractor;
+      return (await import('./extractors/text.js')).textExtractor;
   }
 }
 
@@ -51,7 +48,7 @@ function noTextReason(format: Format): string {
  */
 export async function prepareDocument(task: PrepareTask): Promise<PreparedDocument> {
   if (task.data.byteLength === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', task.file);
-  const raw = await extractorFor(task.format, task.pdfEngine).extract(task.data, task.file);
+  const raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file);
   const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
   const meta = completeMeta(raw.meta, task.file);
   if (!hasText(task.format, pages)) {
