@@ -131,6 +131,17 @@ describe('ingest on files made for the test', () => {
     expect(litkitJson<Hit[]>(['search', 'mobility'], { cwd: project }).data).toHaveLength(1);
   });
 
+  it('sets, corrects and removes attributes after ingest, and the citation follows', () => {
+    write('note.txt', 'A note about promotion panels.');
+    litkit(['ingest', files], { cwd: project });
+    expect(litkit(['docs', 'attr', '1', 'type=policy', 'country=Kenya', 'year=2019', 'title=Promotion note'], { cwd: project }).code).toBe(0);
+    expect(litkit(['docs', 'attr', '1', 'country='], { cwd: project }).code).toBe(0);
+    const [doc] = litkitJson<(Doc & { year: number; attributes: Record<string, string> })[]>(['docs', 'list'], { cwd: project }).data;
+    expect(doc).toMatchObject({ title: 'Promotion note', year: 2019, attributes: { type: 'policy', year: '2019', title: 'Promotion note' } });
+    expect(litkitJson<Hit[]>(['search', 'promotion'], { cwd: project }).data[0]!.citation).toBe('Promotion note (2019), para. 1');
+    expect(litkit(['docs', 'attr', '1', 'year=19'], { cwd: project }).stderr).toMatch(/year must be four digits/);
+  });
+
   it('filters folders with --include and --exclude globs', () => {
     write('keep/a.md', 'Alpha text.');
     write('keep/b.txt', 'Beta text.');

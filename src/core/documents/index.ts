@@ -6,3 +6,4 @@ export type { NewDocument } from './write.js';
 export { removeDocument } from './remove.js';
 export { cite } from './citation.js';
 export type { CitationPlace } from './citation.js';
+export { setAttributes } from './attributes.js';
