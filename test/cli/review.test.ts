@@ -1,24 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaCounts } from '../../src/core/review/prisma.js';
 import { HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.js';
 
 interface Imported {
   imported: number;
   problems: { line: number; message: string }[];
-}
-interface Prisma {
-  identified: { source: string; records: number }[];
-  identifiedTotal: number;
-  duplicatesRemoved: number;
-  screened: number;
-  excludedAtScreening: number;
-  awaitingScreening: number;
-  soughtForRetrieval: number;
-  notRetrieved: number;
-  assessedForEligibility: number;
-  excludedWithReasons: { reason: string; reports: number }[];
-  included: number;
 }
 
 // A hand-made export: 1 and 2 share a DOI (cased differently), 3 repeats 1's title, year and first
@@ -84,9 +72,9 @@ describe('records, de-duplication, screening and PRISMA', () => {
         ],
       },
     ]);
-    expect(json<Prisma>(['prisma', '--format', 'json']).duplicatesRemoved).toBe(0); // a dry run marks nothing
+    expect(json<PrismaCounts>(['prisma', '--format', 'json']).duplicatesRemoved).toBe(0); // a dry run marks nothing
     json(['records', 'dedupe']);
-    expect(json<Prisma>(['prisma', '--format', 'json']).duplicatesRemoved).toBe(3);
+    expect(json<PrismaCounts>(['prisma', '--format', 'json']).duplicatesRemoved).toBe(3);
     expect(json<{ cleared: number }>(['records', 'dedupe', '--undo']).cleared).toBe(3);
     json(['records', 'dedupe']);
   });
@@ -115,7 +103,7 @@ describe('records, de-duplication, screening and PRISMA', () => {
     expect(noReason.stderr).toMatch(/needs a --reason/);
     expect(run(['screen', 'decide', '6', 'exclude', '--stage', 'full-text', '--reason', 'wrong population', '--reviewer', 'amina']).code).toBe(0);
     expect(run(['screen', 'decide', '1', 'include', '--stage', 'full-text', '--reviewer', 'amina']).code).toBe(0);
-    const p = json<Prisma>(['prisma', '--format', 'json']);
+    const p = json<PrismaCounts>(['prisma', '--format', 'json']);
     expect(p).toMatchObject({ identifiedTotal: 7, duplicatesRemoved: 3, screened: 3, awaitingScreening: 1, excludedAtScreening: 1, soughtForRetrieval: 2, assessedForEligibility: 2, included: 1, excludedWithReasons: [{ reason: 'wrong population', reports: 1 }] });
     expect(p.identifiedTotal - p.duplicatesRemoved).toBe(p.screened + p.awaitingScreening);
     expect(p.screened - p.excludedAtScreening).toBe(p.soughtForRetrieval);
@@ -185,10 +173,11 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
     const bad = run(['extract', 'set', '1', 'design', 'anecdote']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/design is one of: qualitative, quantitative, mixed methods/);
-    fs.writeFileSync(path.join(project, 'extraction.csv'), 'record_id,sample,setting\n1,2000,Hospitals in three regions\n');
+    // As a spreadsheet saves it on Windows: Windows-1252, so the accents are single bytes.
+    fs.writeFileSync(path.join(project, 'extraction.csv'), Buffer.from('record_id,sample,setting\n1,2000,Hôpitaux de Genève\n', 'latin1'));
     expect(json<{ values: number }>(['extract', 'import', 'extraction.csv']).values).toBe(2);
     const studies = json<{ citation: string; values: Record<string, string | null> }[]>(['table', 'studies']);
-    expect(studies).toEqual([{ recordId: 1, citation: 'Okafor & Lee (2019)', values: expect.objectContaining({ design: 'quantitative', grounds: 'ethnicity; gender', sample: '2000', setting: 'Hospitals in three regions', quality: null }) }]);
+    expect(studies).toEqual([{ recordId: 1, citation: 'Okafor & Lee (2019)', values: expect.objectContaining({ design: 'quantitative', grounds: 'ethnicity; gender', sample: '2000', setting: 'Hôpitaux de Genève', quality: null }) }]);
     const md = run(['table', 'studies', '--format', 'md']).stdout;
     expect(md).toContain('| Okafor & Lee (2019) | quantitative |');
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Args } from '@oclif/core';
 import { LitkitCommand } from '../../cli/base.js';
-import { readInput } from '../../cli/input.js';
+import { readTextFile } from '../../core/ingest/decode.js';
 import { bundledFramework, checkFramework, type FrameworkProblem } from '../../core/coding/framework/index.js';
 
 export default class FrameworkLint extends LitkitCommand {
@@ -16,7 +16,7 @@ export default class FrameworkLint extends LitkitCommand {
   async run(): Promise<{ file: string; ok: boolean; codes: number; problems: FrameworkProblem[] }> {
     const { args } = await this.parse(FrameworkLint);
     const file = bundledFramework(args.file);
-    const { framework, problems } = checkFramework(readInput(file));
+    const { framework, problems } = checkFramework(readTextFile(file));
     for (const p of problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
     if (framework) this.log(`${file}: ok: framework "${framework.id}" version ${framework.version}, ${framework.codes.length} codes`);
     else process.exitCode = 3;

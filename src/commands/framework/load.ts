@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { readInput } from '../../cli/input.js';
+import { readTextFile } from '../../core/ingest/decode.js';
 import { bundledFramework, loadFramework, parseFramework, type LoadReport } from '../../core/coding/framework/index.js';
 import { openProject } from '../../core/store/index.js';
 
@@ -22,7 +22,7 @@ Codes that still exist keep their codings; a code with was: OLD-ID is renamed wi
   async run(): Promise<LoadReport> {
     const { args, flags } = await this.parse(FrameworkLoad);
     const file = bundledFramework(args.file);
-    const source = readInput(file);
+    const source = readTextFile(file);
     const framework = parseFramework(source, file);
     const db = openProject(flags.project);
     try {

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { parse } from 'csv-parse/sync';
 import { LitkitCommand } from '../../cli/base.js';
+import { readTextFile } from '../../core/ingest/decode.js';
 import { simulate, type SimulationResult } from '../../core/review/index.js';
 import { InputError, UsageError } from '../../errors.js';
 
@@ -24,10 +24,11 @@ export default class ScreenSimulate extends LitkitCommand {
   async run(): Promise<SimulationResult> {
     const { args, flags } = await this.parse(ScreenSimulate);
     let rows: Record<string, string>[];
+    const text = readTextFile(args.file);
     try {
-      rows = parse(fs.readFileSync(args.file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     } catch (err) {
-      throw new InputError('E_READ', `cannot read the data set: ${(err as Error).message.split('\n')[0]}`, args.file);
+      throw new InputError('E_READ', `not a readable CSV: ${(err as Error).message.split('\n')[0]}`, args.file);
     }
     const label = flags['label-column'];
     if (!rows.length || !(label in rows[0]!)) throw new UsageError('E_USAGE', `no column "${label}" in ${args.file}`);

@@ -1,10 +1,9 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import { words as STOP_WORDS } from 'natural/lib/natural/util/stopwords.js';
 import { UsageError } from '../../errors.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import { stem, tokenize } from './text.js';
+import { isContentWord, stem, tokenize } from './text.js';
 
 export interface SuggestOptions {
   /** One code; default: every code that has manual codings. */
@@ -56,13 +55,12 @@ interface SegmentRow extends CitationColumns {
 }
 
 const HUMAN = "coder NOT IN ('auto', 'suggest')";
-const STOP = new Set(STOP_WORDS);
 const VOCABULARY = 300;
 
 /** The features of a text: stems of its content words, once each. */
 function features(text: string): string[] {
   const out = new Set<string>();
-  for (const t of tokenize(text)) if (t.lower.length >= 3 && !STOP.has(t.lower) && !/^\d+$/.test(t.lower)) out.add(stem(t.lower));
+  for (const t of tokenize(text)) if (isContentWord(t.lower)) out.add(stem(t.lower));
   return [...out];
 }
 

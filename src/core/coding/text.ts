@@ -1,4 +1,5 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { words as STOP_WORDS } from 'natural/lib/natural/util/stopwords.js';
 
 /** A word of a text: its lower-case form and where it is (UTF-16 offsets). */
 export interface Token {
@@ -33,4 +34,11 @@ export function stem(word: string): string {
 /** The words of a rule term, lower-cased: "Racial discrimination" -> ["racial", "discrimination"]. */
 export function words(term: string): string[] {
   return tokenize(term).map((t) => t.lower);
+}
+
+const STOP = new Set(STOP_WORDS);
+
+/** Whether a lower-case word carries content: three letters or more, not a stop word, not a number. */
+export function isContentWord(word: string): boolean {
+  return word.length >= 3 && !STOP.has(word) && !/^\d+$/.test(word);
 }

@@ -47,10 +47,11 @@ function toInfo(row: ListedRow, attributes: Record<string, string>): DocumentInf
 
 function attributesOf(db: Db, ids: number[]): Map<number, Record<string, string>> {
   const map = new Map<number, Record<string, string>>();
-  const rows = db.sql.prepare('SELECT document_id, key, value FROM document_attributes ORDER BY key').all() as AttributeRow[];
-  const wanted = new Set(ids);
+  // Only the documents asked for: getDocument asks for one, and must not read every attribute.
+  const rows = db.sql
+    .prepare('SELECT document_id, key, value FROM document_attributes WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY key')
+    .all(JSON.stringify(ids)) as AttributeRow[];
   for (const r of rows) {
-    if (!wanted.has(r.document_id)) continue;
     const attrs = map.get(r.document_id) ?? {};
     attrs[r.key] = r.value;
     map.set(r.document_id, attrs);

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import iconv from 'iconv-lite';
+import { InputError } from '../../errors.js';
 
 /** The text of a byte buffer and the encoding it was read as. */
 export interface DecodedText {
@@ -51,4 +53,19 @@ function utf16WithoutBom(data: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
   if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
   if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
   return undefined;
+}
+
+/**
+ * Reads a text file a user gave (a framework, a CSV of decisions or values, a data set) in
+ * whatever encoding it is in: a spreadsheet's CSV export is often Windows-1252 or UTF-16.
+ */
+export function readTextFile(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`, file);
+  }
+  return decodeText(bytes).text;
 }

@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
 import type { Node } from './ast.js';
+import { resolveCodes } from './codes.js';
 
 /** A SQL boolean expression over a segment (and its document) with its parameters, in order. */
 export interface Predicate {
@@ -26,15 +27,6 @@ interface Scope {
   seg: string;
   doc: string;
   coder?: string;
-}
-
-/** The code ids a pattern means: `race` is the code and its sub-codes, `employment.*` the sub-codes, `*` globs. */
-function resolveCodes(db: Db, pattern: string): string[] {
-  const glob = pattern.includes('*') ? pattern : null;
-  const ids = glob
-    ? (db.sql.prepare('SELECT id FROM codes WHERE id GLOB ? ORDER BY id').pluck().all(glob) as string[])
-    : (db.sql.prepare("SELECT id FROM codes WHERE id = ? OR id GLOB ? || '.*' ORDER BY id").pluck().all(pattern, pattern) as string[]);
-  return ids;
 }
 
 /** Quotes user text as one FTS5 string (or prefix), so it is searched for, never parsed. */

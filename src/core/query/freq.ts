@@ -1,5 +1,4 @@
-import { words as STOP_WORDS } from 'natural/lib/natural/util/stopwords.js';
-import { stem, tokenize } from '../coding/text.js';
+import { isContentWord, stem, tokenize } from '../coding/text.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
 import { parseQuery } from './parse.js';
@@ -20,8 +19,6 @@ export interface FreqRow {
   documents: number;
 }
 
-const STOP = new Set(STOP_WORDS);
-const skip = (w: string) => w.length < 3 || STOP.has(w) || /^\d+$/.test(w);
 
 /**
  * Word or n-gram frequencies over the project or the segments a query selects, stop words and
@@ -38,7 +35,7 @@ export function frequencies(db: Db, options: FreqOptions = {}): { segments: numb
     const words = tokenize(r.text).map((t) => t.lower);
     for (let i = 0; i + n <= words.length; i++) {
       const gram = words.slice(i, i + n);
-      if (gram.some(skip)) continue;
+      if (!gram.every(isContentWord)) continue;
       const form = gram.join(' ');
       const key = options.stem ? gram.map(stem).join(' ') : form;
       const entry = counts.get(key) ?? { count: 0, docs: new Set<number>(), forms: new Map<string, number>() };

@@ -13,3 +13,4 @@ export { frequencies } from './freq.js';
 export type { FreqOptions, FreqRow } from './freq.js';
 export { findDefinitions } from './definitions.js';
 export type { Definition } from './definitions.js';
+export { resolveCodes } from './codes.js';

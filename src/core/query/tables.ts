@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
+import { resolveCodes } from './codes.js';
 import { compileQuery } from './compile.js';
 import { parseQuery } from './parse.js';
 
@@ -42,10 +43,8 @@ function scope(db: Db, options: { coder?: string; where?: string }): { sql: stri
 
 /** Codes a row pattern means, in framework order. */
 export function codesFor(db: Db, pattern?: string): string[] {
-  const rows = db.sql.prepare('SELECT id FROM codes ORDER BY framework_id, position').pluck().all() as string[];
-  if (!pattern) return rows;
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  const matched = rows.filter((id) => re.test(id) || (!pattern.includes('*') && id.startsWith(`${pattern}.`)));
+  if (!pattern) return db.sql.prepare('SELECT id FROM codes ORDER BY framework_id, position').pluck().all() as string[];
+  const matched = resolveCodes(db, pattern);
   if (!matched.length) throw new UsageError('E_QUERY', `no code matches "${pattern}"`);
   return matched;
 }

@@ -1,3 +1,4 @@
+import { resolveCodes } from '../query/codes.js';
 import { codesFor } from '../query/tables.js';
 import type { Db } from '../store/db.js';
 import { strongestQuotes } from './model.js';
@@ -20,10 +21,8 @@ export function evidenceTable(db: Db, options: { codes?: string; perCode?: numbe
   const rows: EvidenceRow[] = [];
   const docInfo = db.sql.prepare("SELECT d.title, d.year, (SELECT value FROM document_attributes a WHERE a.document_id = d.id AND a.key = 'type') AS type FROM documents d WHERE d.id = ?");
   const codesOf = db.sql.prepare('SELECT DISTINCT code_id FROM codings WHERE segment_id = ? ORDER BY code_id').pluck();
-  const all = codesFor(db);
   for (const code of codesFor(db, options.codes)) {
-    const family = all.filter((c) => c === code || c.startsWith(`${code}.`));
-    for (const q of strongestQuotes(db, family, options.perCode ?? 3)) {
+    for (const q of strongestQuotes(db, resolveCodes(db, code), options.perCode ?? 3)) {
       const d = docInfo.get(q.documentId) as { title: string; year: number | null; type: string | null };
       rows.push({ code, source: d.title, year: d.year, type: d.type ?? '', codes: codesOf.all(q.segmentId) as string[], excerpt: q.text, citation: q.citation });
     }

@@ -3,6 +3,7 @@ import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
 import { codeSummary, findDefinitions, matrix } from '../query/index.js';
 import type { Db } from '../store/db.js';
+import { resolveCodes } from '../query/codes.js';
 import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
@@ -119,7 +120,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null);
   const all = new Map<string, ReportCode>();
   for (const s of summaries) {
-    const family = summaries.filter((x) => x.code === s.code || x.code.startsWith(`${s.code}.`)).map((x) => x.code);
+    const family = resolveCodes(db, s.code);
     const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
     const familyStats = db.sql
       .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM codings WHERE code_id IN (SELECT value FROM json_each(?))')

@@ -1,5 +1,6 @@
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { normaliseTitle } from './types.js';
 
 interface Rec {
   id: number;
@@ -25,7 +26,6 @@ export interface DedupeReport {
   dryRun: boolean;
 }
 
-const normTitle = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 const firstAuthor = (authors: string) => {
   const first = (JSON.parse(authors) as string[])[0] ?? '';
   return first.split(/[,\s]+/)[0]!.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '');
@@ -80,9 +80,9 @@ export function dedupe(db: Db, options: { dryRun?: boolean } = {}): DedupeReport
   };
   byKey((r) => r.doi, 'same DOI');
   byKey((r) => r.pmid, 'same PMID');
-  byKey((r) => (normTitle(r.title).length > 10 ? `${normTitle(r.title)}|${r.year ?? ''}|${firstAuthor(r.authors)}` : null), 'same title, year and first author');
+  byKey((r) => (normaliseTitle(r.title).length > 10 ? `${normaliseTitle(r.title)}|${r.year ?? ''}|${firstAuthor(r.authors)}` : null), 'same title, year and first author');
   // Fuzzy titles, compared within blocks of the same year (and the next) to stay near-linear.
-  const titles = new Map(recs.map((r) => [r.id, normTitle(r.title)]));
+  const titles = new Map(recs.map((r) => [r.id, normaliseTitle(r.title)]));
   const byYear = new Map<number, Rec[]>();
   for (const r of recs) byYear.set(r.year ?? 0, [...(byYear.get(r.year ?? 0) ?? []), r]);
   for (const [year, group] of byYear) {

@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, UsageError } from '../../errors.js';
+import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting, setSetting } from '../store/settings.js';
@@ -32,7 +33,7 @@ export function readForm(nameOrPath: string): ExtractionForm {
   const file = fs.existsSync(nameOrPath) ? nameOrPath : bundled;
   if (!fs.existsSync(file)) throw new InputError('E_NOT_FOUND', 'no such form file (bundled: study)', nameOrPath);
   const lines = new LineCounter();
-  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines });
+  const doc = parseDocument(readTextFile(file), { lineCounter: lines });
   if (doc.errors.length) throw new InputError('E_FORM', `line ${doc.errors[0]!.linePos?.[0]?.line ?? 1}: ${doc.errors[0]!.message.split('\n')[0]}`, file);
   const parsed = formSchema.safeParse(doc.toJS());
   if (!parsed.success) {
@@ -93,7 +94,7 @@ export function studyValues(db: Db, recordId: number): Record<string, string | n
 
 /** Values from a CSV with a record_id column and one column per field id; all rows or none. */
 export function importValues(db: Db, file: string, reviewer: string): { records: number; values: number } {
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  const rows = parseCsv(readTextFile(file), { columns: true, skip_empty_lines: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
   const form = currentForm(db);
   let values = 0;
   db.transaction(() => {

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
-import { decodeText } from '../ingest/decode.js';
+import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { parseBibtex } from './bibtex.js';
@@ -40,13 +39,7 @@ function detect(file: string, text: string): RecordFormat {
  */
 export async function importRecords(db: Db, file: string, options: { source: string; format?: RecordFormat; columns?: ColumnMap }): Promise<ImportResult> {
   if (!options.source.trim()) throw new UsageError('E_USAGE', '--source names the database the records come from');
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new InputError('E_NOT_FOUND', 'no such file', file);
-  }
-  const text = decodeText(bytes).text;
+  const text = readTextFile(file);
   const format = options.format ?? detect(file, text);
   const parsed: ParsedRecords =
     format === 'ris' ? parseRis(text)

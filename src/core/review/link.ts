@@ -2,9 +2,8 @@ import { UsageError } from '../../errors.js';
 import { getDocument } from '../documents/read.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import { normaliseDoi } from './types.js';
+import { normaliseDoi, normaliseTitle } from './types.js';
 
-const normTitle = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Links a record to an ingested document (its full text), so coding and reports cite both. */
 export function attach(db: Db, recordId: number, documentId: number, actor = 'litkit'): void {
@@ -31,12 +30,12 @@ export function linkRecords(db: Db): { recordId: number; documentId: number; by:
       const doi = normaliseDoi(m[0]);
       if (doi && !byDoi.has(doi)) byDoi.set(doi, d.id);
     }
-    byTitle.set(normTitle(d.title), d.id);
+    byTitle.set(normaliseTitle(d.title), d.id);
   }
   const links: { recordId: number; documentId: number; by: 'doi' | 'title' }[] = [];
   for (const r of records) {
     const viaDoi = r.doi ? byDoi.get(r.doi) : undefined;
-    const viaTitle = normTitle(r.title).length > 15 ? byTitle.get(normTitle(r.title)) : undefined;
+    const viaTitle = normaliseTitle(r.title).length > 15 ? byTitle.get(normaliseTitle(r.title)) : undefined;
     const documentId = viaDoi ?? viaTitle;
     if (documentId === undefined) continue;
     attach(db, r.id, documentId, 'auto');

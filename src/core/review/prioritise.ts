@@ -1,7 +1,5 @@
-import { words as STOP_WORDS } from 'natural/lib/natural/util/stopwords.js';
-import { stem, tokenize } from '../coding/text.js';
-
-const STOP = new Set(STOP_WORDS);
+import { createHash } from 'node:crypto';
+import { isContentWord, stem, tokenize } from '../coding/text.js';
 
 /**
  * Smoothing added to each term's balanced TF-IDF mass. Measured on Kitchenham 2010 (seeds 1-3),
@@ -15,7 +13,7 @@ export function tfidf(texts: string[]): { vectors: Map<number, number>[]; vocabu
   const counts = texts.map((t) => {
     const c = new Map<number, number>();
     for (const tok of tokenize(t)) {
-      if (tok.lower.length < 3 || STOP.has(tok.lower) || /^\d+$/.test(tok.lower)) continue;
+      if (!isContentWord(tok.lower)) continue;
       const s = stem(tok.lower);
       let id = ids.get(s);
       if (id === undefined) ids.set(s, (id = ids.size));
@@ -93,13 +91,25 @@ export class RelevanceModel {
   }
 }
 
+let cache: { key: string; value: ReturnType<typeof tfidf> } | undefined;
+
+/**
+ * The features of the same records are asked for after every decision while screening
+ * (`screen review`); they only change when records do, so the last set is kept.
+ */
+function cachedTfidf(texts: string[]): ReturnType<typeof tfidf> {
+  const key = createHash('sha1').update(texts.join('\u0000')).digest('hex');
+  if (cache?.key !== key) cache = { key, value: tfidf(texts) };
+  return cache.value;
+}
+
 /**
  * Orders records to screen, most likely relevant first, given the decisions so far. Candidates
  * default to the records without a decision; a second reviewer passes the records they have not
  * screened themselves.
  */
 export function prioritise(texts: string[], decisions: Map<number, boolean>, candidates?: number[]): number[] {
-  const { vectors, vocabulary } = tfidf(texts);
+  const { vectors, vocabulary } = cachedTfidf(texts);
   const model = new RelevanceModel(vectors, vocabulary);
   for (const [i, relevant] of decisions) model.learn(i, relevant);
   const hasBoth = [...decisions.values()].includes(true) && [...decisions.values()].includes(false);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import fs from 'node:fs';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting } from '../store/settings.js';
@@ -122,13 +122,7 @@ export function conflicts(db: Db, stage: Stage = 'title-abstract'): Conflict[] {
 
 /** Decisions made elsewhere: a CSV with record_id and decision columns (reason, reviewer, stage optional). */
 export function importDecisions(db: Db, file: string, defaults: { reviewer: string; stage?: Stage }): { imported: number; problems: { line: number; message: string }[] } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError('E_NOT_FOUND', 'no such file', file);
-  }
-  const rows = parse(text, { columns: true, skip_empty_lines: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  const rows = parse(readTextFile(file), { columns: true, skip_empty_lines: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
   const problems: { line: number; message: string }[] = [];
   let imported = 0;
   for (const { record: r, info } of rows) {

@@ -24,6 +24,11 @@ export interface ParsedRecords {
   problems: RecordProblem[];
 }
 
+/** A title reduced for comparison: lower case, accents and punctuation dropped, spaces folded. */
+export function normaliseTitle(title: string): string {
+  return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 /** A DOI as stored: lower case, no resolver prefix or `doi:`. */
 export function normaliseDoi(value: string | undefined): string | undefined {
   if (!value) return undefined;
