@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaCounts } from '../../src/core/review/prisma.js';
 import { HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.js';
@@ -227,13 +228,42 @@ describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham dat
 
   it('prioritises Kitchenham 2010 far better than random, the same way every time for a seed', () => {
     const file = path.join(SHARED, 'review', 'Kitchenham_2010.csv');
-    const sim = (seed: number) => litkitJson<{ records: number; relevant: number; wss95: number; screenedFor95: number; recallAt: { recall: number }[]; random: { wss95: number } }>(['screen', 'simulate', file, '--seed', String(seed)]).data;
+    const sim = (seed: number) => litkitJson<{ records: number; relevant: number; wss95: number; screenedFor95: number; recallAt: { recall: number }[]; stoppingHint: { screened: number | null; recall: number }; random: { wss95: number } }>(['screen', 'simulate', file, '--seed', String(seed)]).data;
     const a = sim(1);
     expect(sim(1)).toEqual(a);
     expect(a).toMatchObject({ records: 1704, relevant: 45 });
     console.log(`Kitchenham 2010, seed 1: WSS@95 ${a.wss95.toFixed(3)} (random ${a.random.wss95.toFixed(3)}), ${a.screenedFor95} screened for 95% recall, recall at 10/25/50%: ${a.recallAt.map((x) => x.recall.toFixed(2)).join('/')}`);
-    expect(a.wss95).toBeGreaterThan(0.4);
-    expect(a.wss95).toBeGreaterThan(a.random.wss95 + 0.3);
-    expect(a.recallAt[2]!.recall).toBeGreaterThan(0.9);
+    // ASReview's default model (ELAS u4) replayed with scikit-learn on this set reaches 0.67.
+    expect(a.wss95).toBeGreaterThan(0.65);
+    expect(a.wss95).toBeGreaterThan(a.random.wss95 + 0.5);
+    expect(a.recallAt[0]!.recall).toBeGreaterThan(0.6);
+    expect(a.recallAt[2]!.recall).toBeGreaterThan(0.95);
+    // Following the stopping hint would have stopped well before the end, having found most.
+    expect(a.stoppingHint.recall).toBeGreaterThan(0.9);
+    expect(a.stoppingHint.screened).not.toBeNull();
+    expect(a.stoppingHint.screened!).toBeLessThan(a.records / 2);
+  });
+
+  it('proposes relevant records next once a reviewer has screened a few, from the project', () => {
+    const project = tempProject();
+    try {
+      const file = path.join(SHARED, 'review', 'Kitchenham_2010.csv');
+      expect(litkit(['records', 'import', file, '--source', 'Kitchenham'], { cwd: project }).code).toBe(0);
+      const labels = new Map((parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => [Number(r.record_id), r.label_included === '1']));
+      // Three known relevant systematic reviews (records are numbered in the file's order) and ten excludes.
+      const start = [30, 33, 39].map((id) => `${id},include`).concat([46, 47, 48, 49, 50, 51, 52, 53, 54, 55].map((id) => `${id},exclude`));
+      fs.writeFileSync(path.join(project, 'start.csv'), ['record_id,decision', ...start].join('\n'));
+      expect(litkit(['screen', 'import', 'start.csv', '--reviewer', 'amina'], { cwd: project }).code).toBe(0);
+      const proposed: boolean[] = [];
+      for (let k = 0; k < 5; k++) {
+        const next = litkitJson<{ record: { id: number } }>(['screen', 'next', '--reviewer', 'amina'], { cwd: project }).data.record.id;
+        proposed.push(labels.get(next)!);
+        expect(litkit(['screen', 'decide', String(next), labels.get(next) ? 'include' : 'exclude', '--reviewer', 'amina'], { cwd: project }).code).toBe(0);
+      }
+      // 42 relevant records are left among 1,691: in random order 5 records hold 0.12 of them.
+      expect(proposed.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { currentCoder } from '../../core/store/settings.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class ScreenNext extends LitkitCommand {
-  static override description = 'Show the next record to screen: the one the model (TF-IDF, naive Bayes, retrained on every decision) ranks most likely relevant.';
+  static override description = 'Show the next record to screen: the one the model (TF-IDF of words and word pairs, a linear SVM retrained on every decision) ranks most likely relevant.';
 
   static override examples = ['<%= config.bin %> screen next', '<%= config.bin %> screen next --stage full-text --reviewer ben'];
 

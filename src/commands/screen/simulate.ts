@@ -34,12 +34,20 @@ export default class ScreenSimulate extends LitkitCommand {
     if (!rows.length || !(label in rows[0]!)) throw new UsageError('E_USAGE', `no column "${label}" in ${args.file}`);
     const texts = rows.map((r) => `${r.title ?? ''} ${(r.abstract ?? '').replace(/<[^>]+>/g, ' ')}`);
     const labels = rows.map((r) => ['1', 'true', 'yes', 'include', 'included'].includes((r[label] ?? '').trim().toLowerCase()));
+    const included = labels.filter(Boolean).length;
+    if (!included || included === labels.length) throw new InputError('E_LABELS', `column "${label}" marks ${included ? 'every' : 'no'} record as included: a simulation needs both`, args.file);
     const r = simulate(texts, labels, { seed: flags.seed, priorRelevant: flags['prior-included'], priorIrrelevant: flags['prior-excluded'] });
     this.log(`${r.records} records, ${r.relevant} relevant; seed ${r.seed}, starting from ${r.priorRelevant} include(s) and ${r.priorIrrelevant} exclude(s)\n`);
     this.log(`${''.padEnd(22)}${'model'.padStart(10)}${'random'.padStart(10)}`);
     r.recallAt.forEach((x, i) => this.log(`${`recall at ${pct(x.screened)} screened`.padEnd(22)}${pct(x.recall).padStart(10)}${pct(r.random.recallAt[i]!.recall).padStart(10)}`));
     this.log(`${'screened for 95%'.padEnd(22)}${String(r.screenedFor95).padStart(10)}${String(r.random.screenedFor95).padStart(10)}`);
     this.log(`${'WSS@95'.padEnd(22)}${r.wss95.toFixed(3).padStart(10)}${r.random.wss95.toFixed(3).padStart(10)}`);
+    const stop = r.stoppingHint;
+    this.log(
+      stop.screened === null
+        ? `\nThe stopping hint of screen next (${stop.run} excludes in a row) would not fire before the end.`
+        : `\nStopping after ${stop.run} excludes in a row (the hint of screen next) would end at ${stop.screened} screened (${pct(stop.screened / r.records)}) with recall ${pct(stop.recall)}.`,
+    );
     return r;
   }
 }

@@ -1,105 +1,210 @@
 import { createHash } from 'node:crypto';
-import { isContentWord, stem, tokenize } from '../coding/text.js';
+
+/** A record's features: term indexes and their weights, L2-normalised. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+export interface FeatureSet {
+  vectors: SparseVector[];
+  dimensions: number;
+}
+
+// Runs of two or more word characters, as in the TF-IDF of ASReview's models. Stop words stay and
+// words are not stemmed: on Kitchenham 2010 (seeds 1-3) leaving stop words out cost 0.10 WSS@95,
+// stemming 0.04, both 0.18, since phrases such as "review of" carry the inclusion criteria.
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+
+// A word pair's key from its two words' term ids: exact while there are fewer than 2^26 terms.
+const PAIR = 2 ** 26;
 
 /**
- * Smoothing added to each term's balanced TF-IDF mass. Measured on Kitchenham 2010 (seeds 1-3),
- * WSS@95: 0.49 at 0.003, 0.52 at 0.03, 0.48 at 0.1, 0.41 at 1.
+ * TF-IDF of unigrams and bigrams: sublinear term frequency (1 + ln tf) times smoothed inverse
+ * document frequency (ln((1 + n) / (1 + df)) + 1), L2-normalised; terms in more than `maxDf` of the
+ * records are dropped. On Kitchenham 2010, WSS@95 0.67-0.68 against 0.63 with unigrams alone.
  */
-const ALPHA = 0.03;
-
-/** Sparse TF-IDF vectors (term index -> weight, L2-normalised) of a set of texts. */
-export function tfidf(texts: string[]): { vectors: Map<number, number>[]; vocabulary: number } {
-  const ids = new Map<string, number>();
-  const counts = texts.map((t) => {
-    const c = new Map<number, number>();
-    for (const tok of tokenize(t)) {
-      if (!isContentWord(tok.lower)) continue;
-      const s = stem(tok.lower);
-      let id = ids.get(s);
-      if (id === undefined) ids.set(s, (id = ids.size));
-      c.set(id, (c.get(id) ?? 0) + 1);
+export function features(texts: string[], maxDf = 0.95): FeatureSet {
+  // Word pairs are keyed by their words' ids, not by joined strings: on 50,000 records this took
+  // the time from 11 s to about 8 s and the memory from 870 to 360 MB.
+  const words = new Map<string, number>();
+  const pairs = new Map<number, number>();
+  let terms = 0;
+  const termIds = texts.map((text) => {
+    const ids: number[] = [];
+    let previous = -1;
+    for (const [word] of text.toLowerCase().matchAll(TOKEN)) {
+      if (word.length < 2) continue;
+      let id = words.get(word);
+      if (id === undefined) words.set(word, (id = terms++));
+      ids.push(id);
+      if (previous >= 0) {
+        const key = previous * PAIR + id;
+        let pair = pairs.get(key);
+        if (pair === undefined) pairs.set(key, (pair = terms++));
+        ids.push(pair);
+      }
+      previous = id;
     }
-    return c;
+    return Int32Array.from(ids).sort();
   });
-  const df = new Float64Array(ids.size);
-  for (const c of counts) for (const id of c.keys()) df[id]!++;
+  if (terms >= PAIR) throw new Error(`too many distinct words and word pairs (${terms})`);
   const n = texts.length;
-  const vectors = counts.map((c) => {
-    const v = new Map<number, number>();
+  const df = new Uint32Array(terms);
+  for (const ids of termIds) for (let k = 0; k < ids.length; k++) if (ids[k] !== ids[k - 1]) df[ids[k]!]!++;
+  // Compact the kept terms' indexes so the model's weight vector has no holes.
+  const column = new Int32Array(terms).fill(-1);
+  let dimensions = 0;
+  for (let id = 0; id < terms; id++) if (df[id]! <= maxDf * n) column[id] = dimensions++;
+  const vectors = termIds.map((ids) => {
+    const idx: number[] = [];
+    const val: number[] = [];
     let norm = 0;
-    for (const [id, tf] of c) {
+    for (let k = 0; k < ids.length; ) {
+      const id = ids[k]!;
+      let tf = 0;
+      while (ids[k] === id) (tf++, k++);
+      if (column[id]! < 0) continue;
       const w = (1 + Math.log(tf)) * (Math.log((1 + n) / (1 + df[id]!)) + 1);
-      v.set(id, w);
+      idx.push(column[id]!);
+      val.push(w);
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [id, w] of v) v.set(id, w / norm);
-    return v;
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val, (w) => w / norm) };
   });
-  return { vectors, vocabulary: ids.size };
+  return { vectors, dimensions };
+}
+
+export interface SvmOptions {
+  /** Regularisation: smaller is smoother. */
+  c: number;
+  /** How much more the includes weigh in total than the excludes. */
+  ratio: number;
+  /** Stop when the projected gradients span less than this. */
+  tolerance: number;
+  maxPasses: number;
 }
 
 /**
- * Multinomial naive Bayes over TF-IDF weights, with equal class priors so that the few
- * inclusions weigh as much as the many exclusions (the balance a screening model needs), updated
- * incrementally as decisions arrive. `score` is the log-odds that a record is relevant.
+ * The setting of ASReview's default model (ELAS u4): C 0.11, includes weighing 9.8 times the
+ * excludes. The tolerance is LIBLINEAR's default for this solver; tighter ones (1e-2 to 1e-4) move
+ * WSS@95 by under 0.01 and take 2-4 times as long. On Kitchenham 2010 with these features, a
+ * balanced naive Bayes (this file's first model) reaches 0.33-0.56 WSS@95.
+ */
+export const SVM_DEFAULTS: SvmOptions = { c: 0.11, ratio: 9.8, tolerance: 0.1, maxPasses: 1000 };
+
+/**
+ * A linear support vector machine (L2-regularised, squared hinge loss, with a bias) trained by dual
+ * coordinate descent (Hsieh et al., 2008, the method of LIBLINEAR). Each decision weighs so that
+ * the includes together weigh `ratio` times the excludes: the balance that the few includes need.
+ * The dual variables are kept between trainings, so retraining after one more decision starts from
+ * the last solution and takes a few passes.
  */
 export class RelevanceModel {
-  private readonly sums: [Float64Array, Float64Array];
-  private readonly totals: [number, number] = [0, 0];
-  private weights?: Float64Array;
+  private readonly w: Float64Array;
+  private bias = 0;
+  private readonly alpha = new Map<number, { label: boolean; value: number }>();
 
   constructor(
-    private readonly vectors: Map<number, number>[],
-    private readonly vocabulary: number,
-    private readonly alpha = ALPHA,
+    private readonly vectors: SparseVector[],
+    dimensions: number,
+    private readonly options: SvmOptions = SVM_DEFAULTS,
+    private readonly rand: () => number = seeded(1),
   ) {
-    this.sums = [new Float64Array(vocabulary), new Float64Array(vocabulary)];
+    this.w = new Float64Array(dimensions);
   }
 
-  /** Adds one decision: `relevant` true for an include. */
-  learn(index: number, relevant: boolean): void {
-    const c = relevant ? 1 : 0;
-    for (const [id, w] of this.vectors[index]!) {
-      this.sums[c][id]! += w;
-      this.totals[c] += w;
+  /** Fits the decisions given (record index -> include?); needs at least one of each. */
+  train(decisions: Map<number, boolean>): number {
+    for (const [i, a] of this.alpha) {
+      if (decisions.get(i) === a.label) continue;
+      // An undone or changed decision takes its part of the solution with it.
+      if (a.value) this.add(this.vectors[i]!, -a.value * (a.label ? 1 : -1));
+      this.alpha.delete(i);
     }
-    this.weights = undefined;
+    let n1 = 0;
+    const added = new Set<number>();
+    for (const [i, label] of decisions) {
+      if (!this.alpha.has(i)) {
+        this.alpha.set(i, { label, value: 0 });
+        added.add(i);
+      }
+      if (label) n1++;
+    }
+    const n0 = decisions.size - n1;
+    if (!n1 || !n0) throw new Error('the model needs at least one include and one exclude');
+    const weight0 = n1 / (this.options.ratio * n0);
+    const scale = decisions.size / (n1 + n0 * weight0);
+    const items = [...this.alpha].map(([i, a]) => {
+      const x = this.vectors[i]!;
+      const d = 1 / (2 * this.options.c * scale * (a.label ? 1 : weight0));
+      let sq = 1;
+      for (const v of x.val) sq += v * v;
+      return { i, x, y: a.label ? 1 : -1, a, d, q: sq + d };
+    });
+    // Settle the new decisions first: the pass that follows then often finds everything within
+    // tolerance and ends the training, which halves the work of retraining after one decision.
+    for (const { i, x, y, a, d, q } of items) {
+      if (!added.has(i)) continue;
+      const g = y * this.dot(x) - 1 + a.value * d;
+      const next = Math.max(a.value - g / q, 0);
+      this.add(x, (next - a.value) * y);
+      a.value = next;
+    }
+    let pass = 0;
+    while (pass++ < this.options.maxPasses) {
+      let high = -Infinity;
+      let low = Infinity;
+      for (let k = items.length - 1; k > 0; k--) {
+        const j = Math.floor(this.rand() * (k + 1));
+        [items[k], items[j]] = [items[j]!, items[k]!];
+      }
+      for (const { x, y, a, d, q } of items) {
+        const g = y * this.dot(x) - 1 + a.value * d;
+        const pg = a.value === 0 ? Math.min(g, 0) : g;
+        high = Math.max(high, pg);
+        low = Math.min(low, pg);
+        if (Math.abs(pg) < 1e-12) continue;
+        const next = Math.max(a.value - g / q, 0);
+        this.add(x, (next - a.value) * y);
+        a.value = next;
+      }
+      if (high - low <= this.options.tolerance) break;
+    }
+    return pass;
   }
 
+  /** The signed distance from the boundary: higher is more likely relevant. */
   score(index: number): number {
-    const w = (this.weights ??= this.computeWeights());
-    let s = 0;
-    for (const [id, x] of this.vectors[index]!) s += x * w[id]!;
+    return this.dot(this.vectors[index]!);
+  }
+
+  private dot(x: SparseVector): number {
+    const { w } = this;
+    const { idx, val } = x;
+    let s = this.bias;
+    for (let k = 0; k < idx.length; k++) s += w[idx[k]!]! * val[k]!;
     return s;
   }
 
-  /**
-   * Each class's term distribution is scaled to the same mass before smoothing (the "balance"):
-   * otherwise the class with more decisions (exclusions, nearly always) makes every word it has
-   * not seen look like evidence of relevance.
-   */
-  private computeWeights(): Float64Array {
-    const w = new Float64Array(this.vocabulary);
-    const mass = Math.max(this.totals[0], this.totals[1], 1);
-    const scale1 = this.totals[1] ? mass / this.totals[1] : 0;
-    const scale0 = this.totals[0] ? mass / this.totals[0] : 0;
-    for (let i = 0; i < this.vocabulary; i++) {
-      w[i] = Math.log(this.sums[1][i]! * scale1 + this.alpha) - Math.log(this.sums[0][i]! * scale0 + this.alpha);
-    }
-    return w;
+  private add(x: SparseVector, by: number): void {
+    const { w } = this;
+    const { idx, val } = x;
+    for (let k = 0; k < idx.length; k++) w[idx[k]!]! += by * val[k]!;
+    this.bias += by;
   }
 }
 
-let cache: { key: string; value: ReturnType<typeof tfidf> } | undefined;
+let cache: { key: string; value: FeatureSet } | undefined;
 
 /**
  * The features of the same records are asked for after every decision while screening
  * (`screen review`); they only change when records do, so the last set is kept.
  */
-function cachedTfidf(texts: string[]): ReturnType<typeof tfidf> {
+function cachedFeatures(texts: string[]): FeatureSet {
   const key = createHash('sha1').update(texts.join('\u0000')).digest('hex');
-  if (cache?.key !== key) cache = { key, value: tfidf(texts) };
+  if (cache?.key !== key) cache = { key, value: features(texts) };
   return cache.value;
 }
 
@@ -109,13 +214,14 @@ function cachedTfidf(texts: string[]): ReturnType<typeof tfidf> {
  * screened themselves.
  */
 export function prioritise(texts: string[], decisions: Map<number, boolean>, candidates?: number[]): number[] {
-  const { vectors, vocabulary } = cachedTfidf(texts);
-  const model = new RelevanceModel(vectors, vocabulary);
-  for (const [i, relevant] of decisions) model.learn(i, relevant);
-  const hasBoth = [...decisions.values()].includes(true) && [...decisions.values()].includes(false);
   const rest = candidates ?? texts.map((_, i) => i).filter((i) => !decisions.has(i));
+  const labels = [...decisions.values()];
   // Without an include and an exclude there is nothing to learn from: keep the given order.
-  return hasBoth ? rest.map((i) => ({ i, s: model.score(i) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.i) : rest;
+  if (!labels.includes(true) || !labels.includes(false)) return rest;
+  const { vectors, dimensions } = cachedFeatures(texts);
+  const model = new RelevanceModel(vectors, dimensions);
+  model.train(decisions);
+  return rest.map((i) => ({ i, s: model.score(i) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.i);
 }
 
 /** A small seeded generator (mulberry32), so simulations repeat exactly. */
@@ -130,6 +236,14 @@ export function seeded(seed: number): () => number {
   };
 }
 
+/**
+ * Excludes in a row after which `screen next` suggests stopping: at least 50, or 5% of the records
+ * in a large set.
+ */
+export function stoppingRun(records: number): number {
+  return Math.max(50, Math.ceil(0.05 * records));
+}
+
 export interface SimulationResult {
   records: number;
   relevant: number;
@@ -141,6 +255,8 @@ export interface SimulationResult {
   screenedFor95: number;
   wss95: number;
   recallAt: { screened: number; recall: number }[];
+  /** Where a reviewer following the stopping hint would have stopped (null: it never fires), and the recall then. */
+  stoppingHint: { run: number; screened: number | null; recall: number };
   random: { foundAt: number[]; screenedFor95: number; wss95: number; recallAt: { screened: number; recall: number }[] };
 }
 
@@ -172,18 +288,19 @@ export function simulate(texts: string[], labels: boolean[], options: { seed?: n
     return chosen;
   };
   const priors = [...pick(true, options.priorRelevant ?? 1), ...pick(false, options.priorIrrelevant ?? 1)];
-  const { vectors, vocabulary } = tfidf(texts);
-  const model = new RelevanceModel(vectors, vocabulary);
-  const screened = new Set<number>();
+  const { vectors, dimensions } = features(texts);
+  const model = new RelevanceModel(vectors, dimensions, SVM_DEFAULTS, seeded(seed));
+  const decisions = new Map<number, boolean>();
   const foundAt: number[] = [];
   const take = (i: number) => {
-    screened.add(i);
-    if (labels[i]) foundAt.push(screened.size);
-    model.learn(i, labels[i]!);
+    decisions.set(i, labels[i]!);
+    if (labels[i]) foundAt.push(decisions.size);
   };
   priors.forEach(take);
-  const remaining = new Set(texts.map((_, i) => i).filter((i) => !screened.has(i)));
-  while (remaining.size) {
+  const remaining = new Set(texts.map((_, i) => i).filter((i) => !decisions.has(i)));
+  // Once every relevant record is found, the order of the rest changes no figure reported.
+  while (remaining.size && foundAt.length < relevant) {
+    model.train(decisions);
     let best = -1;
     let bestScore = -Infinity;
     for (const i of remaining) {
@@ -201,6 +318,11 @@ export function simulate(texts: string[], labels: boolean[], options: { seed?: n
   }
   const randomFound: number[] = [];
   [...priors, ...order].forEach((i, k) => labels[i] && randomFound.push(k + 1));
+  // The hint fires once `run` excludes follow the last include found; records past the last
+  // relevant one were not replayed, but they are all excludes.
+  const run = stoppingRun(n);
+  const gap = foundAt.findIndex((at, k) => (foundAt[k + 1] ?? n + 1) - at > run);
+  const stoppedAt = gap < 0 ? null : foundAt[gap]! + run;
   return {
     records: n,
     relevant,
@@ -209,6 +331,7 @@ export function simulate(texts: string[], labels: boolean[], options: { seed?: n
     priorIrrelevant: options.priorIrrelevant ?? 1,
     foundAt,
     ...metrics(foundAt, n, relevant),
+    stoppingHint: { run, screened: stoppedAt, recall: gap < 0 ? 1 : (gap + 1) / relevant },
     random: { foundAt: randomFound, ...metrics(randomFound, n, relevant) },
   };
 }

@@ -4,7 +4,7 @@ import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting } from '../store/settings.js';
-import { prioritise } from './prioritise.js';
+import { prioritise, stoppingRun } from './prioritise.js';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -94,7 +94,7 @@ export function nextRecord(db: Db, options: { stage?: Stage; reviewer: string })
   const history = db.sql.prepare('SELECT decision FROM screening WHERE stage = ? AND reviewer = ? ORDER BY decided_at DESC, id DESC').pluck().all(stage, options.reviewer) as string[];
   const run = history.findIndex((d) => d !== 'exclude');
   const irrelevantRun = run === -1 ? history.length : run;
-  const threshold = Math.max(50, Math.ceil(0.05 * eligible.length));
+  const threshold = stoppingRun(eligible.length);
   return {
     record: order.length ? toSummary(eligible[order[0]!]!) : null,
     remaining: order.length,
