@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const benches = {
   ingest: () => import('./ingest.js'),
   query: () => import('./query.js'),
+  screen: () => import('./screen.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -1,0 +1,88 @@
+// Screening benchmark: the cost of prioritising records as a review grows. For each size it
+// measures building the features, the first ranking after a reviewer's decisions (what
+// `screen next` does in a fresh process), and a retraining plus re-ranking after one more
+// decision (what `screen review` and `screen simulate` do after every decision). The baseline,
+// measured in the same run, is one pass that lower-cases and splits every record into words: the
+// least any text model must do. Records are Kitchenham 2010's (from ../shared when present) and,
+// for the larger sizes, new records made of its sentences drawn at random.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SIZES = [5000, 20000];
+const DECISIONS = 300;
+
+function median(fn, runs) {
+  const samples = Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    fn();
+    return performance.now() - t0;
+  }).sort((a, b) => a - b);
+  return samples[Math.floor(runs / 2)];
+}
+
+async function sourceTexts(root) {
+  const file = path.resolve(root, '..', 'shared', 'review', 'Kitchenham_2010.csv');
+  if (fs.existsSync(file)) {
+    const { parse } = await import('csv-parse/sync');
+    return parse(fs.readFileSync(file, 'utf8'), { columns: true }).map((r) => `${r.title ?? ''}. ${(r.abstract ?? '').replace(/<[^>]+>/g, ' ')}`);
+  }
+  // A user's fresh clone has no ../shared: fall back to the demo corpus's plain-text sources.
+  const dir = path.join(root, 'scripts', 'corpus-src');
+  return fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n/));
+}
+
+export async function run(_args, root) {
+  const { features, RelevanceModel, seeded } = await import(path.join(root, 'dist/core/review/prioritise.js'));
+  const base = await sourceTexts(root);
+  const sentences = base.flatMap((t) => t.split(/(?<=\.)\s+/)).filter((s) => s.length > 20);
+  const rand = seeded(11);
+  const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+  console.log(`screening: ${base.length} source records, ${DECISIONS} decisions (1 in 20 an include), medians\n`);
+  console.log('records  words/rec  tokenise  features   ratio  first rank   ratio  per decision   ratio  features MB');
+  for (const size of [base.length, ...SIZES]) {
+    const texts = size === base.length ? base : Array.from({ length: size }, () => Array.from({ length: 8 }, () => sentences[Math.floor(rand() * sentences.length)]).join(' '));
+    let words = 0;
+    const tokenise = median(() => {
+      words = 0;
+      for (const t of texts) for (const _ of t.toLowerCase().matchAll(TOKEN)) words++;
+    }, 3);
+    let set;
+    const featureMs = median(() => (set = features(texts)), 3);
+    // What the features keep: each record's term indexes and weights, and the model's weights.
+    const megabytes = (set.vectors.reduce((a, v) => a + v.idx.byteLength + v.val.byteLength, 0) + 8 * set.dimensions) / 2 ** 20;
+    const decisions = new Map(Array.from({ length: DECISIONS }, (_, i) => [i * Math.floor(size / DECISIONS), i % 20 === 0]));
+    const rank = (model) => {
+      let best = -Infinity;
+      for (let i = 0; i < size; i++) if (!decisions.has(i)) best = Math.max(best, model.score(i));
+      return best;
+    };
+    const first = median(() => {
+      const model = new RelevanceModel(set.vectors, set.dimensions);
+      model.train(decisions);
+      rank(model);
+    }, 5);
+    // One model that keeps learning, as in a screening session: each sample adds a decision.
+    const model = new RelevanceModel(set.vectors, set.dimensions);
+    model.train(decisions);
+    let next = 1;
+    const perDecision = median(() => {
+      while (decisions.has(next)) next++;
+      decisions.set(next, false);
+      model.train(decisions);
+      rank(model);
+    }, 21);
+    const row = [
+      String(size).padStart(7),
+      (words / size).toFixed(0).padStart(11),
+      `${tokenise.toFixed(0)} ms`.padStart(10),
+      `${featureMs.toFixed(0)} ms`.padStart(10),
+      `${(featureMs / tokenise).toFixed(1)}x`.padStart(8),
+      `${first.toFixed(0)} ms`.padStart(12),
+      `${(first / tokenise).toFixed(2)}x`.padStart(8),
+      `${perDecision.toFixed(1)} ms`.padStart(14),
+      `${(perDecision / tokenise).toFixed(2)}x`.padStart(8),
+      megabytes.toFixed(0).padStart(13),
+    ];
+    console.log(row.join(''));
+  }
+}
