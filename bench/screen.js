@@ -4,7 +4,7 @@
 // decision (what `screen review` and `screen simulate` do after every decision). The baseline,
 // measured in the same run, is one pass that lower-cases and splits every record into words: the
 // least any text model must do. Records are Kitchenham 2010's (from ../shared when present) and,
-// for the larger sizes, new records made of its sentences drawn at random.
+// for the larger sizes, new records made of its sentences (or the demo corpus's) drawn at random.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,27 +20,28 @@ function median(fn, runs) {
   return samples[Math.floor(runs / 2)];
 }
 
-async function sourceTexts(root) {
+/** Kitchenham's records when ../shared is there; otherwise none, and the demo corpus's sentences. */
+async function sources(root) {
   const file = path.resolve(root, '..', 'shared', 'review', 'Kitchenham_2010.csv');
   if (fs.existsSync(file)) {
     const { parse } = await import('csv-parse/sync');
-    return parse(fs.readFileSync(file, 'utf8'), { columns: true }).map((r) => `${r.title ?? ''}. ${(r.abstract ?? '').replace(/<[^>]+>/g, ' ')}`);
+    const records = parse(fs.readFileSync(file, 'utf8'), { columns: true }).map((r) => `${r.title ?? ''}. ${(r.abstract ?? '').replace(/<[^>]+>/g, ' ')}`);
+    return { records, text: records.join(' ') };
   }
-  // A user's fresh clone has no ../shared: fall back to the demo corpus's plain-text sources.
   const dir = path.join(root, 'scripts', 'corpus-src');
-  return fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n/));
+  return { records: [], text: fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join(' ') };
 }
 
 export async function run(_args, root) {
   const { features, RelevanceModel, seeded } = await import(path.join(root, 'dist/core/review/prioritise.js'));
-  const base = await sourceTexts(root);
-  const sentences = base.flatMap((t) => t.split(/(?<=\.)\s+/)).filter((s) => s.length > 20);
+  const { records, text } = await sources(root);
+  const sentences = text.split(/(?<=\.)\s+/).filter((s) => s.length > 20);
   const rand = seeded(11);
   const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
-  console.log(`screening: ${base.length} source records, ${DECISIONS} decisions (1 in 20 an include), medians\n`);
+  console.log(`screening: ${records.length ? `Kitchenham 2010's ${records.length} records, then records` : 'records'} of ${sentences.length} sentences drawn at random; ${DECISIONS} decisions (1 in 20 an include); medians\n`);
   console.log('records  words/rec  tokenise  features   ratio  first rank   ratio  per decision   ratio  features MB');
-  for (const size of [base.length, ...SIZES]) {
-    const texts = size === base.length ? base : Array.from({ length: size }, () => Array.from({ length: 8 }, () => sentences[Math.floor(rand() * sentences.length)]).join(' '));
+  for (const size of records.length ? [records.length, ...SIZES] : SIZES) {
+    const texts = size === records.length ? records : Array.from({ length: size }, () => Array.from({ length: 8 }, () => sentences[Math.floor(rand() * sentences.length)]).join(' '));
     let words = 0;
     const tokenise = median(() => {
       words = 0;
