@@ -151,6 +151,20 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
     expect(json<{ decision: string | null }[]>(['records', 'list']).map((x) => x.decision)).toEqual(['amina:include', 'amina:exclude']);
   });
 
+  it('simulates a small labelled set, and refuses one without includes in one line', () => {
+    const rows = ['title,abstract,label_included'];
+    for (let i = 0; i < 30; i++) rows.push(`Staff survey ${i},Opinions on canteen food and parking ${i},0`);
+    for (let i = 0; i < 4; i++) rows.push(`Racial discrimination in promotion ${i},Promotion outcomes of staff of African descent ${i},1`);
+    fs.writeFileSync(path.join(project, 'labelled.csv'), rows.join('\n'));
+    const sim = json<{ relevant: number; foundAt: number[]; stoppingHint: { screened: number | null } }>(['screen', 'simulate', 'labelled.csv']);
+    // From one known include, the three others on the same topic come next.
+    expect(sim).toMatchObject({ relevant: 4, foundAt: [1, 3, 4, 5], stoppingHint: { screened: null } });
+    fs.writeFileSync(path.join(project, 'none.csv'), rows.slice(0, 31).join('\n'));
+    const r = run(['screen', 'simulate', 'none.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('litkit: none.csv: column "label_included" marks no record as included: a simulation needs both (E_LABELS)\n');
+  });
+
   it('holds full-text exclusions to the configured reasons', () => {
     run(['config', 'set', 'exclusion-reasons', 'wrong population; wrong outcome; not retrievable']);
     const bad = run(['screen', 'decide', '1', 'exclude', '--stage', 'full-text', '--reason', 'boring', '--reviewer', 'amina']);
