@@ -115,7 +115,7 @@ export class RelevanceModel {
     this.w = new Float64Array(dimensions);
   }
 
-  /** Fits the decisions given (record index -> include?); needs at least one of each. */
+  /** Fits the decisions given (record index -> include?), which need an include and an exclude; returns the passes taken. */
   train(decisions: Map<number, boolean>): number {
     for (const [i, a] of this.alpha) {
       if (decisions.get(i) === a.label) continue;
