@@ -167,7 +167,7 @@ describe('coding the demo corpus', () => {
       .filter((h) => grievanceDocs.includes(h.documentId));
     expect(hits.length).toBeGreaterThanOrEqual(8);
     for (const h of hits) expect(run(['code', 'add', 'employment.grievance', '--segment', String(h.segmentId), '--coder', 'amina']).code).toBe(0);
-    const learned = json<{ code: string; positives: number; validation: { precision: number; recall: number; folds: number }; suggestions: { documentId: number; excerpt: string }[] }[]>(
+    const learned = json<{ code: string; positives: number; validation: { precision: number; recall: number; folds: number }; proposed: number; accepted: number; suggestions: { documentId: number; excerpt: string }[] }[]>(
       ['code', 'suggest', '--code', 'employment.grievance', '--threshold', '0.6', '--limit', '50', '--accept'],
     ).data[0]!;
     expect(learned.positives).toBe(hits.length);
@@ -176,7 +176,11 @@ describe('coding the demo corpus', () => {
     expect(learned.suggestions.length).toBeGreaterThan(0);
     expect(learned.suggestions.every((s) => !grievanceDocs.includes(s.documentId))).toBe(true);
     expect(learned.suggestions.some((s) => /retaliation|report/i.test(s.excerpt))).toBe(true);
-    expect(json<Coding[]>(['code', 'list', '--coder', 'suggest']).data.length).toBeGreaterThan(0);
+    // --accept stores every proposal (not only the listed ones) as a coding by coder "suggest".
+    expect(learned.accepted).toBe(learned.proposed);
+    const stored = json<Coding[]>(['code', 'list', '--coder', 'suggest']).data;
+    expect(stored).toHaveLength(learned.proposed);
+    expect(stored.every((c) => c.code === 'employment.grievance' && !grievanceDocs.includes(c.documentId))).toBe(true);
   });
 
   it('keeps memos on codes, documents and codings', () => {

@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { getDocument, setAttributes, type DocumentInfo } from '../../core/documents/index.js';
+import { citeDocument, getDocument, setAttributes, type DocumentInfo } from '../../core/documents/index.js';
 import { parseAttributes } from '../../core/ingest/index.js';
 import { openProject } from '../../core/store/index.js';
 import { UsageError } from '../../errors.js';
@@ -26,7 +26,7 @@ export default class DocsAttr extends LitkitCommand {
     try {
       setAttributes(db, ids, parseAttributes(pairs));
       const docs = ids.map((id) => getDocument(db, id));
-      for (const d of docs) this.log(`${d.id}: ${d.title} (${d.year ?? 'n.d.'}) ${Object.entries(d.attributes).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      for (const d of docs) this.log(`${d.id}: ${citeDocument(d)} ${Object.entries(d.attributes).map(([k, v]) => `${k}=${v}`).join(' ')}`);
       return docs;
     } finally {
       db.close();

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { getDocument, getPage, pageLengths, type DocumentInfo } from '../../core/documents/index.js';
+import { citeDocument, getDocument, getPage, pageLengths, type DocumentInfo } from '../../core/documents/index.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class DocsShow extends LitkitCommand {
@@ -24,7 +24,7 @@ export default class DocsShow extends LitkitCommand {
       const doc = getDocument(db, args.id);
       if (flags.page) {
         const text = getPage(db, args.id, flags.page);
-        this.log(`${doc.title} (${doc.year ?? 'n.d.'}), p. ${flags.page} of ${doc.pages}\n\n${text}`);
+        this.log(`${citeDocument(doc)}, p. ${flags.page} of ${doc.pages}\n\n${text}`);
         return { ...doc, page: { number: flags.page, text } };
       }
       const fields: [string, unknown][] = [

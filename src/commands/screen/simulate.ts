@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { parse } from 'csv-parse/sync';
 import { LitkitCommand } from '../../cli/base.js';
 import { readTextFile } from '../../core/ingest/decode.js';
-import { simulate, type SimulationResult } from '../../core/review/index.js';
+import { recordText, simulate, type SimulationResult } from '../../core/review/index.js';
 import { InputError, UsageError } from '../../errors.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -32,7 +32,7 @@ export default class ScreenSimulate extends LitkitCommand {
     }
     const label = flags['label-column'];
     if (!rows.length || !(label in rows[0]!)) throw new UsageError('E_USAGE', `no column "${label}" in ${args.file}`);
-    const texts = rows.map((r) => `${r.title ?? ''} ${(r.abstract ?? '').replace(/<[^>]+>/g, ' ')}`);
+    const texts = rows.map((r) => recordText(r.title ?? '', r.abstract));
     const labels = rows.map((r) => ['1', 'true', 'yes', 'include', 'included'].includes((r[label] ?? '').trim().toLowerCase()));
     const included = labels.filter(Boolean).length;
     if (!included || included === labels.length) throw new InputError('E_LABELS', `column "${label}" marks ${included ? 'every' : 'no'} record as included: a simulation needs both`, args.file);

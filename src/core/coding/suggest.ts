@@ -136,11 +136,21 @@ export function suggest(db: Db, options: SuggestOptions = {}): CodeSuggestions[]
   const feats = new Map(segments.map((s) => [s.id, features(s.text)]));
 
   return codes.map((code) => {
-    const spans = db.sql.prepare(`SELECT document_id, page, start, end FROM codings WHERE code_id = ? AND ${HUMAN}`).all(code) as { document_id: number; page: number; start: number; end: number }[];
-    const isPositive = (s: SegmentRow) => spans.some((c) => c.document_id === s.document_id && c.page === s.page && c.start < s.end && s.start < c.end);
-    const training = segments.filter((s) => reviewed.has(s.document_id));
-    const pos = training.filter(isPositive).map((s) => feats.get(s.id)!);
-    const neg = training.filter((s) => !isPositive(s)).map((s) => feats.get(s.id)!);
+    // A segment is a positive when a person's coding of the code overlaps it on its page.
+    const spans = new Map<string, { start: number; end: number }[]>();
+    for (const c of db.sql.prepare(`SELECT document_id, page, start, end FROM codings WHERE code_id = ? AND ${HUMAN}`).all(code) as { document_id: number; page: number; start: number; end: number }[]) {
+      const key = `${c.document_id}:${c.page}`;
+      const onPage = spans.get(key);
+      if (onPage) onPage.push(c);
+      else spans.set(key, [c]);
+    }
+    const pos: string[][] = [];
+    const neg: string[][] = [];
+    for (const s of segments) {
+      if (!reviewed.has(s.document_id)) continue;
+      const coded = spans.get(`${s.document_id}:${s.page}`)?.some((c) => c.start < s.end && s.start < c.end);
+      (coded ? pos : neg).push(feats.get(s.id)!);
+    }
     const candidates = segments.filter((s) => !reviewed.has(s.document_id));
     const result: CodeSuggestions = { code, positives: pos.length, negatives: neg.length, validation: null, note: null, candidates: candidates.length, proposed: 0, suggestions: [], accepted: 0 };
     if (pos.length < minExamples || neg.length < minExamples) {

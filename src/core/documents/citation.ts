@@ -9,12 +9,17 @@ export interface CitationPlace {
   seq?: number;
 }
 
+/** `Title (Year)`, or `Title (n.d.)`: how a document is named in citations and lists. */
+export function citeDocument(d: { title: string; year: number | null }): string {
+  return `${d.title} (${d.year ?? 'n.d.'})`;
+}
+
 /**
  * `Title (Year), p. N`. Formats without real pages (HTML, text, Markdown, single-page DOCX) are
  * cited by paragraph instead, as APA does for unpaginated sources: `Title (Year), para. N`.
  */
 export function cite(p: CitationPlace): string {
-  const head = `${p.title} (${p.year ?? 'n.d.'})`;
+  const head = citeDocument(p);
   const paged = p.format === 'pdf' || p.pageCount > 1;
   if (paged) return `${head}, p. ${p.page}`;
   return p.seq ? `${head}, para. ${p.seq}` : head;

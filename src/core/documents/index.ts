@@ -4,6 +4,6 @@ export type { DocumentInfo } from './read.js';
 export { insertDocument } from './write.js';
 export type { NewDocument } from './write.js';
 export { removeDocument } from './remove.js';
-export { cite } from './citation.js';
+export { cite, citeDocument } from './citation.js';
 export type { CitationPlace } from './citation.js';
 export { setAttributes } from './attributes.js';

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 import type { Node } from './ast.js';
 import { resolveCodes } from './codes.js';
@@ -32,8 +33,7 @@ interface Scope {
 /** Quotes user text as one FTS5 string (or prefix), so it is searched for, never parsed. */
 function ftsTerm(value: string, phrase: boolean): string {
   const prefix = !phrase && value.endsWith('*');
-  const body = (prefix ? value.slice(0, -1) : value).replace(/"/g, '""');
-  return `"${body}"${prefix ? '*' : ''}`;
+  return prefix ? `${ftsString(value.slice(0, -1))}*` : ftsString(value);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 
 export interface Definition {
@@ -56,7 +57,7 @@ export function findDefinitions(db: Db, terms: string[]): Definition[] {
     const words = term.trim().split(/\s+/);
     const t = words.map(escape).join(String.raw`[\s-]+`);
     const patterns = PATTERNS.map(([name, src]) => ({ name, re: new RegExp(src.replaceAll('{T}', `(?:${t})`), 'gim') }));
-    const rows = select.all(`"${words.join(' ').replace(/"/g, '""')}"`) as Row[];
+    const rows = select.all(ftsString(words.join(' '))) as Row[];
     for (const r of rows) {
       for (const p of patterns) {
         p.re.lastIndex = 0;

@@ -19,7 +19,6 @@ export interface FreqRow {
   documents: number;
 }
 
-
 /**
  * Word or n-gram frequencies over the project or the segments a query selects, stop words and
  * numbers left out (an n-gram is kept only when none of its words is one).

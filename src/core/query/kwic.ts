@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { stem, tokenize } from '../coding/text.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
 import { parseQuery } from './parse.js';
@@ -51,7 +52,7 @@ export function kwic(db: Db, term: string, options: KwicOptions = {}): KwicLine[
        WHERE s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?) ${scope ? `AND ${scope.sql}` : ''}
        ORDER BY s.id`,
     )
-    .all(`"${words.join(' ').replace(/"/g, '""')}"`, ...(scope?.params ?? [])) as Row[];
+    .all(ftsString(words.join(' ')), ...(scope?.params ?? [])) as Row[];
   const want = options.exact ? words : words.map(stem);
   const lines: KwicLine[] = [];
   for (const r of rows) {

@@ -1,5 +1,5 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
 import { codeSummary, findDefinitions, matrix } from '../query/index.js';
 import type { Db } from '../store/db.js';
@@ -118,6 +118,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const own = new Set(framework ? (db.sql.prepare('SELECT id FROM codes WHERE framework_id = ?').pluck().all(framework.id) as string[]) : []);
   const summaries = framework ? codeSummary(db).filter((c) => own.has(c.code)) : [];
   const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null);
+  const byDocId = new Map(docs.map((d) => [d.id, d]));
   const all = new Map<string, ReportCode>();
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
@@ -128,7 +129,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     all.set(s.code, {
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
       excerpts: familyStats.e, documents: familyStats.d,
-      sources: sourceIds.map((id) => docs.find((d) => d.id === id)).filter((d): d is DocumentInfo => !!d).map((d) => `${d.title} (${d.year ?? 'n.d.'})`),
+      sources: sourceIds.map((id) => citeDocument(byDocId.get(id)!)),
       quotes: strongestQuotes(db, family, options.quotes ?? 3),
       children: [],
     });
@@ -141,7 +142,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM codings) AS codings').get() as { pages: number; segments: number; codings: number };
   const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
-  const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: `${d.title} (${d.year ?? 'n.d.'})`, reference: refs.get(d.id) ?? d.title }));
+  const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
   const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
   return {

@@ -8,7 +8,7 @@ export { dedupe, undoDedupe } from './dedupe.js';
 export type { DedupeReport, DuplicateGroup } from './dedupe.js';
 export { decide, nextRecord, conflicts, importDecisions, finalDecisions, exclusionReasons, undoLast, STAGES, DECISIONS } from './screening.js';
 export type { Stage, Decision, NextRecord, Conflict, RecordSummary } from './screening.js';
-export { simulate, prioritise, features, RelevanceModel, seeded } from './prioritise.js';
+export { simulate, prioritise, features, recordText, RelevanceModel, seeded } from './prioritise.js';
 export type { SimulationResult } from './prioritise.js';
 export { prismaCounts, prismaSvg, prismaMermaid } from './prisma.js';
 export type { PrismaCounts } from './prisma.js';

@@ -4,7 +4,6 @@ import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { normaliseDoi, normaliseTitle } from './types.js';
 
-
 /** Links a record to an ingested document (its full text), so coding and reports cite both. */
 export function attach(db: Db, recordId: number, documentId: number, actor = 'litkit'): void {
   if (!db.sql.prepare('SELECT 1 FROM records WHERE id = ?').get(recordId)) throw new UsageError('E_NO_RECORD', `no record ${recordId}`);

@@ -139,9 +139,9 @@ export class RelevanceModel {
     const items = [...this.alpha].map(([i, a]) => {
       const x = this.vectors[i]!;
       const d = 1 / (2 * this.options.c * scale * (a.label ? 1 : weight0));
-      let sq = 1;
-      for (const v of x.val) sq += v * v;
-      return { i, x, y: a.label ? 1 : -1, a, d, q: sq + d };
+      // The diagonal of the dual: |x|² (1, as features are normalised, or 0 for a record without
+      // words) plus the bias feature's 1, plus d.
+      return { i, x, y: a.label ? 1 : -1, a, d, q: (x.idx.length ? 2 : 1) + d };
     });
     // Settle the new decisions first: the pass that follows then often finds everything within
     // tolerance and ends the training, which halves the work of retraining after one decision.
@@ -194,6 +194,11 @@ export class RelevanceModel {
     for (let k = 0; k < idx.length; k++) w[idx[k]!]! += by * val[k]!;
     this.bias += by;
   }
+}
+
+/** What the model reads of a record: its title and abstract, markup left out. */
+export function recordText(title: string, abstract: string | null | undefined): string {
+  return `${title} ${(abstract ?? '').replace(/<[^>]+>/g, ' ')}`;
 }
 
 let cache: { key: string; value: FeatureSet } | undefined;

@@ -4,7 +4,7 @@ import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting } from '../store/settings.js';
-import { prioritise, stoppingRun } from './prioritise.js';
+import { prioritise, recordText, stoppingRun } from './prioritise.js';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -90,7 +90,7 @@ export function nextRecord(db: Db, options: { stage?: Stage; reviewer: string })
   const known = new Map<number, boolean>();
   for (const [id, d] of labels) if (index.has(id) && (d === 'include' || d === 'exclude')) known.set(index.get(id)!, d === 'include');
   const candidates = eligible.map((r, i) => (mine.has(r.id) ? -1 : i)).filter((i) => i >= 0);
-  const order = prioritise(eligible.map((r) => `${r.title} ${r.abstract ?? ''}`), known, candidates);
+  const order = prioritise(eligible.map((r) => recordText(r.title, r.abstract)), known, candidates);
   const history = db.sql.prepare('SELECT decision FROM screening WHERE stage = ? AND reviewer = ? ORDER BY decided_at DESC, id DESC').pluck().all(stage, options.reviewer) as string[];
   const run = history.findIndex((d) => d !== 'exclude');
   const irrelevantRun = run === -1 ? history.length : run;

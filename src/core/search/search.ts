@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
+import { ftsString } from './fts.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -44,8 +45,7 @@ function plan(query: string): { match: string; phrase?: string } {
   const trimmed = query.trim();
   if (FTS_SYNTAX.test(trimmed)) return { match: trimmed };
   const words = trimmed.split(/\s+/).filter(Boolean);
-  const quoted = words.map((w) => `"${w.replace(/"/g, '""')}"`);
-  return { match: quoted.join(' '), phrase: words.length > 1 ? `"${words.join(' ').replace(/"/g, '""')}"` : undefined };
+  return { match: words.map(ftsString).join(' '), phrase: words.length > 1 ? ftsString(words.join(' ')) : undefined };
 }
 
 /**
