@@ -1,27 +1,66 @@
-import { Args } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { renderTable, tableFlags } from '../cli/render.js';
-import { findDefinitions, type Definition } from '../core/query/index.js';
+import type { Cell } from '../cli/output.js';
+import { UsageError } from '../errors.js';
+import { compareDefinitions, findDefinitions, type Definition, type DefinitionComparison } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
 
-export default class Definitions extends LitkitCommand {
-  static override description = `Map how sources define terms: statements such as "X is defined as", "X refers to", "X means", "for the purposes of … X means" and glossary entries, with source and page.`;
+const HEADER = ['term', 'source', 'definition', 'form'];
+const NONE = 'no definition found in the sources';
 
-  static override examples = ['<%= config.bin %> definitions race ethnicity "structural racism"', '<%= config.bin %> definitions "reasonable accommodation" --format md --out definitions.md'];
+/** Table rows of a comparison: per term its working definition, then the sources', or one line saying none. */
+function comparisonRows(c: DefinitionComparison): Cell[][] {
+  return c.terms.flatMap((t) => {
+    if (!t.sources.length) return [[t.term, '', NONE, 'none']];
+    const working = t.workingDefinition ? [[t.term, 'working definition (framework)', t.workingDefinition, 'framework']] : [];
+    return [...working, ...t.sources.map((d) => [t.term, d.citation, d.definition, d.pattern])];
+  });
+}
+
+export default class Definitions extends LitkitCommand {
+  static override description = `Map how sources define terms, with source and page: "X is defined as", "X refers to", "X means", "X is when", "X represents", "ORG defines X as", "X are people who", "X is a … process/concept … that", "… is known as X", glossary entries and more. A longer term is not a definition of a shorter one ("institutional racism" is not "racism"); spelling, hyphen and plural variants are the same term.
+
+With --framework, maps every term of the framework's code labels (plus any named): each term's working definition from the framework, the sources' definitions with citations, and a line for each term no source defines.`;
+
+  static override examples = [
+    '<%= config.bin %> definitions race ethnicity "structural racism"',
+    '<%= config.bin %> definitions "reasonable accommodation" --format md --out definitions.md',
+    '<%= config.bin %> definitions --framework race-equality',
+    '<%= config.bin %> definitions microaggression --framework= --json',
+  ];
 
   static override strict = false;
 
-  static override args = { terms: Args.string({ description: 'Terms to find definitions of.', required: true }) };
+  static override args = { terms: Args.string({ description: 'Terms to find definitions of.' }) };
 
-  static override flags = { project: projectFlag, ...tableFlags };
+  static override flags = {
+    project: projectFlag,
+    framework: Flags.string({
+      description: 'Map the terms of this framework\'s codes against the sources ("--framework=" for the only one loaded).',
+      helpValue: 'ID',
+    }),
+    ...tableFlags,
+  };
 
-  async run(): Promise<Definition[]> {
+  async run(): Promise<Definition[] | DefinitionComparison> {
     const { argv, flags } = await this.parse(Definitions);
+    const terms = (argv as string[]).map((t) => t.trim()).filter(Boolean);
+    if (flags.framework === undefined && !terms.length) throw new UsageError('E_USAGE', 'name at least one term, or map a framework\'s terms with --framework ID');
     const db = openProject(flags.project);
     try {
-      const defs = findDefinitions(db, argv as string[]);
-      const text = await renderTable(flags, { title: 'Definitions', header: ['term', 'source', 'definition', 'form'], rows: defs.map((d) => [d.term, d.citation, d.definition, d.pattern]) }, defs, 90);
-      if (text !== undefined) this.log(defs.length ? text : `No definitions of ${(argv as string[]).join(', ')} found.`);
+      if (flags.framework !== undefined) {
+        const comparison = compareDefinitions(db, { framework: flags.framework || undefined, terms });
+        const title = `Definitions: ${comparison.framework?.title ?? 'terms'}`;
+        const text = await renderTable(flags, { title, header: HEADER, rows: comparisonRows(comparison) }, comparison, 90);
+        if (text !== undefined) this.log(text);
+        return comparison;
+      }
+      const defs = findDefinitions(db, terms);
+      const missing = terms.filter((t) => !defs.some((d) => d.term === t));
+      const rows: Cell[][] = [...defs.map((d) => [d.term, d.citation, d.definition, d.pattern]), ...missing.map((t) => [t, '', NONE, 'none'])];
+      const text = await renderTable(flags, { title: 'Definitions', header: HEADER, rows }, defs, 90);
+      if (text !== undefined) this.log(defs.length ? text : `No definitions of ${terms.join(', ')} found.`);
       return defs;
     } finally {
       db.close();

@@ -1,10 +1,12 @@
 import { UsageError } from '../../errors.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
-import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
+import { TermDefinitionFinder } from './definition-patterns.js';
+import { termFtsQuery } from './term-match.js';
 
 export interface Definition {
   term: string;
+  /** The sense of defining: "defined as", "refers to", "means", "glossary entry", "is a" … */
   pattern: string;
   definition: string;
   documentId: number;
@@ -19,61 +21,39 @@ interface Row extends CitationColumns {
   text: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The ways sources define a term, most explicit first; `{T}` stands for the term. */
-const PATTERNS: [name: string, source: string][] = [
-  ['is defined as', String.raw`{T}["”’]?(?:\s*\([^)]{1,60}\))?(?:,[^.;]{1,100},)?\s+(?:is|are|shall be|will be)\s+(?:defined|understood|taken)\s+(?:as|to mean)\b`],
-  ['refers to', String.raw`{T}["”’]?(?:\s*\([^)]{1,60}\))?(?:,[^.;]{1,100},)?\s+(?:refers?|referring)\s+to\b`],
-  ['means', String.raw`{T}["”’]?(?:\s*\([^)]{1,60}\))?(?:,[^.;]{1,100},)?\s+(?:means|mean)\b`],
-  ['for the purposes of', String.raw`for the purposes? of\b[^.]{0,120}?["“‘]?{T}["”’]?\s+(?:means|refers to|is)\b`],
-  ['glossary entry', String.raw`^\s*["“‘*]?{T}["”’*]?\s*(?::|–|—|-)\s+\S`],
-  ['is a', String.raw`^\s*{T}\s+(?:is|are)\s+(?:a|an|the)\s+`],
-];
-
-/** The sentence of `text` around offset `at`. */
-function sentenceAround(text: string, at: number): string {
-  const startMatch = [...text.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?[A-Z])/g)].filter((m) => m.index + m[0].length <= at).at(-1);
-  const start = startMatch ? startMatch.index + startMatch[0].length : 0;
-  const endMatch = /[.!?]["”’)]?(?=\s+["“‘(]?[A-Z]|\s*$)/.exec(text.slice(at));
-  const end = endMatch ? at + endMatch.index + endMatch[0].length : text.length;
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
-}
+const SEGMENT_COLUMNS = 's.id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count';
 
 /**
- * Definitional statements of each term across the corpus ("X is defined as", "X refers to",
- * "X means", "for the purposes of … X means", glossary entries), with source and page: the
- * mapping of definitions across sources that a review or data-standards assessment asks for.
+ * Definitional statements of each term across the corpus, with source and page: the mapping of
+ * definitions across sources that a review or data-standards assessment asks for. Variants of the
+ * term (plural, hyphen, spelling) count; a longer term that contains it does not. A glossary
+ * heading that is only the term is read with the paragraph after it.
  */
 export function findDefinitions(db: Db, terms: string[]): Definition[] {
-  if (!terms.length) throw new UsageError('E_USAGE', 'name at least one term to find definitions of');
-  const out: Definition[] = [];
+  const wanted = terms.map((t) => t.trim()).filter(Boolean);
+  if (!wanted.length) throw new UsageError('E_USAGE', 'name at least one term to find definitions of');
   const select = db.sql.prepare(
-    `SELECT s.id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count
-     FROM segments s JOIN documents d ON d.id = s.document_id
+    `SELECT ${SEGMENT_COLUMNS} FROM segments s JOIN documents d ON d.id = s.document_id
      WHERE s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?) ORDER BY s.id`,
   );
-  for (const term of terms) {
-    const words = term.trim().split(/\s+/);
-    const t = words.map(escape).join(String.raw`[\s-]+`);
-    const patterns = PATTERNS.map(([name, src]) => ({ name, re: new RegExp(src.replaceAll('{T}', `(?:${t})`), 'gim') }));
-    const rows = select.all(ftsString(words.join(' '))) as Row[];
-    for (const r of rows) {
-      for (const p of patterns) {
-        p.re.lastIndex = 0;
-        const m = p.re.exec(r.text);
-        if (!m) continue;
-        out.push({
-          term,
-          pattern: p.name,
-          definition: sentenceAround(r.text, m.index),
-          documentId: r.document_id,
-          segmentId: r.id,
-          page: r.page,
-          citation: citeRow(r),
-        });
-        break;
+  const following = db.sql.prepare(
+    `SELECT ${SEGMENT_COLUMNS} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? AND s.seq > ? ORDER BY s.seq LIMIT 1`,
+  );
+  const out: Definition[] = [];
+  for (const term of wanted) {
+    const finder = new TermDefinitionFinder(term);
+    for (const r of select.all(termFtsQuery(term)) as Row[]) {
+      let row = r;
+      let text = r.text;
+      if (finder.isHeading(r.text)) {
+        const next = following.get(r.document_id, r.seq) as Row | undefined;
+        if (!next) continue;
+        row = next;
+        text = `${r.text.trim()}\n${next.text}`;
       }
+      const found = finder.find(text);
+      if (!found) continue;
+      out.push({ term, pattern: found.pattern, definition: found.definition, documentId: row.document_id, segmentId: row.id, page: row.page, citation: citeRow(row) });
     }
   }
   return out;

@@ -13,4 +13,8 @@ export { frequencies } from './freq.js';
 export type { FreqOptions, FreqRow } from './freq.js';
 export { findDefinitions } from './definitions.js';
 export type { Definition } from './definitions.js';
+export { compareDefinitions, labelTerms } from './definition-map.js';
+export type { CompareOptions, DefinitionComparison, TermComparison } from './definition-map.js';
+export { definitionInText, TermDefinitionFinder } from './definition-patterns.js';
+export type { TextDefinition } from './definition-patterns.js';
 export { resolveCodes } from './codes.js';

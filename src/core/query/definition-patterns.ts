@@ -1,0 +1,441 @@
+/**
+ * The senses in which sources define a term, as regular expressions over running text, and the
+ * checks that keep evaluations ("X is a major problem") and longer terms ("institutional racism"
+ * for "racism") out. Measured on test/data/definitions-gold.jsonl (real glossaries and reports).
+ */
+import { QUOTE, subjectBoundaryOk, termKey, termPattern } from './term-match.js';
+
+/** A definitional statement found in a text. */
+export interface TextDefinition {
+  /** The sense of defining, as `litkit definitions` reports it ("refers to", "glossary entry" …). */
+  pattern: string;
+  /** Where the statement starts in the text. */
+  index: number;
+  /** The statement: its sentence, or "Term: definition" for a glossary entry. */
+  definition: string;
+}
+
+const Q = `${QUOTE}?`;
+/** A parenthesis after the term: an abbreviation, an etymology, a plural (one level of nesting). */
+const PAREN = String.raw`(?:\s*\((?:[^()]|\([^()]*\)){1,140}\))`;
+/** A citation mark or footnote number after the term: "[1]", "race 1 is". */
+const CITE = String.raw`(?:\s?\[\d{1,3}\]|\s\d{1,2}(?=\s))`;
+/** An aside between the term and its verb: ", at its core,", " — or Y —". */
+const ASIDE = String.raw`(?:\s*,\s*[^.;:,()]{1,100}?,|\s*[—–]\s*[^.;—–]{1,100}?\s*[—–])`;
+/** Another name in the subject: "Systemic racism or structural racism is". */
+const ALIAS = String.raw`(?:\s+or\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)`;
+const ADVERB = String.raw`(?:\s+(?:\p{L}{3,}ly|thus|therefore|hence|also|then|often|sometimes|here|now|still|just|more|best|either|generally|originally))`;
+const MODAL = String.raw`(?:(?:can|may|might|could|should|shall|will|would|must)(?:\s+(?:\p{L}{3,}ly|also|either|often|sometimes|best))?\s+)`;
+const BE = String.raw`(?:${MODAL}be|is|are|was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)`;
+/** Where a name given to something ends: "called PageRank," — not "called Program Query Language". */
+const NAME_END = String.raw`(?=\s*(?:[.,;:!?()"”’'\]]|$)|\s(?:and|or|in|is|are|was|were|which|that|who|for|to|by|of|with|because|when|where|while|but|as|if)\b)`;
+/** The term as the subject of a sentence, with what may stand between it and its verb. */
+const SUBJECT = `{T}${Q}(?:${PAREN}|${CITE})*${ASIDE}?${ALIAS}?`;
+/** Between the subject and its verb: a space, or a quote that opens the definition (X, “is a …). */
+const GAP = `(?:\\s*${QUOTE}|\\s+)`;
+
+/** Words that make a predicate an evaluation, a ranking or a share rather than a definition. */
+const EVALUATIVE = new Set(
+  ('problem problems issue issues challenge challenges priority priorities concern concerns barrier barriers obstacle obstacles ' +
+    'threat threats risk risks reality fact facts key major main serious severe significant substantial important crucial critical ' +
+    'vital essential central fundamental pervasive persistent widespread common growing increasing big huge real great greatest ' +
+    'largest biggest most best worst leading foremost top chief useful valuable invaluable helpful effective powerful profound ' +
+    'violation violations breach opportunity opportunities step steps shift milestone improvement progress share proportion ' +
+    'percent per majority minority fraction number total amount half third quarter buzzword twice times likely unlikely more less ' +
+    'relevant appropriate right correct preferred only sole proper wrong ideal dominant better worse').split(' '),
+);
+/** Negation right after the verb: "X is not a replacement for …". */
+const NEGATION = new Set('not no never neither nor'.split(' '));
+/** Heads that relate the term to something else instead of saying what it is. */
+const RELATIONAL = new Set(
+  ('manifestation manifestations result results outcome outcomes product consequence consequences cause causes symptom symptoms ' +
+    'root roots source sources driver drivers example examples instance part parts component components element elements feature ' +
+    'features aspect aspects dimension dimensions hallmark sign signs legacy reason reasons effect effects impact one ' +
+    'responsibility responsibilities duty duties obligation obligations matter question function means').split(' '),
+);
+/** Heads that name a kind of person: "X are people who …" is a class definition. */
+const PERSONS = new Set(
+  ('person persons people individual individuals someone somebody anyone one group groups member members worker workers migrant ' +
+    'migrants foreigner foreigners national nationals child children woman women man men employee employees staff refugee refugees').split(' '),
+);
+/** Nouns that name words rather than things: "X is a term …" defines only if it says for what. */
+const META = new Set('term terms word words concept concepts notion notions label labels phrase phrases expression expressions'.split(' '));
+/** Participles that do not end in -ed: "are read from", "is given the", "was made by". */
+const PARTICIPLE = new Set(
+  ('read made given taken seen known found built held kept left set put run done sent shown written spent paid brought thought ' +
+    'told chosen drawn broken grown shared split cut hit').split(' '),
+);
+const isParticiple = (w: string) => PARTICIPLE.has(w) || (/(?:ed|en)$/.test(w) && !/^(?:un|non|well|ill)/.test(w) && w.length > 4);
+/** Words that cannot stand inside the noun phrase of a class: verbs and clause openers. */
+const NOT_IN_CLASS = new Set(
+  ('is are was were be been being has have had will would can could may might must shall should do does did if when because ' +
+    'although though as than while whether so since until unless whereas').split(' '),
+);
+/** Words that read as adjectives, so cannot head the class of a definition without an article. */
+const ADJECTIVE_ENDING = /(?:ive|ous|able|ible|ful|less|ent|ant|al|ic|ary|ory|ed)$/;
+/** Predicative words without those endings ("Learning is mostly online for us"). */
+const PREDICATIVE = new Set(
+  ('online offline available open free due able unable new high low good bad poor better worse rare limited possible clear unclear ' +
+    'difficult easy hard ongoing subject ready aware unaware similar familiar full rife safe enough').split(' '),
+);
+/** Nouns without a plural that can be a class on their own: "Metadata is data about data". */
+const MASS = new Set(
+  ('data information knowledge evidence software equipment money research guidance advice conduct behaviour behavior treatment ' +
+    'discrimination violence abuse harassment racism segregation exclusion prejudice').split(' '),
+);
+
+/**
+ * "X is [a] … NOUN who/that/of/used …": the class (genus) and what sets it apart. The noun phrase
+ * is checked in code: no evaluation, no relation to something else, a real head noun.
+ */
+const GENUS_RELATION =
+  'who|whose|whom|that|which|whereby|wherein|where|of|for|about|from|between|in|to|with|through\\s+which|in\\s+which|by\\s+which|to\\s+which|' +
+  'based|related|relating|used|employed|admitted|engaged|designed|aimed|intended|consisting|involving|referring|describing|denoting|' +
+  'coined|ascribed|determined|characteri[sz]ed|associated|made|derived|directed|produced|built|established|working|living|residing|born|forced|placed';
+
+interface Family {
+  name: string;
+  source: string;
+  /** Where the term stands: as a sentence subject (no modifier before it), or anywhere else. */
+  position: 'subject' | 'object' | 'anchored';
+  /** Further checks on a match; false drops it. */
+  accept?: (m: RegExpExecArray, text: string, term: string) => boolean;
+  /** The name to report, when it depends on the match (class or genus). */
+  rename?: (m: RegExpExecArray, term: string) => string;
+}
+
+/** Words of the text right after `at`, lower-cased. */
+function wordsAfter(text: string, at: number, n: number): string[] {
+  return (text.slice(at, at + 200).toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? []).slice(0, n);
+}
+
+/** "defined as a priority", "represents a substantial share": the predicate ranks or evaluates. */
+const notEvaluative = (m: RegExpExecArray, text: string) => {
+  const next = wordsAfter(text, m.index + m[0].length, 4);
+  return !next.some((w) => EVALUATIVE.has(w) || /^\d/.test(w));
+};
+
+function genusAccept(m: RegExpExecArray, text: string): boolean {
+  const det = m.groups!.det ?? '';
+  const np = (m.groups!.np ?? '').toLowerCase().match(/[\p{L}\p{N}'’/-]+/gu) ?? [];
+  const rel = m.groups!.rel!.toLowerCase();
+  if (np.length === 0) return false;
+  // "X is the relevant category, which leaves …": a clause after a comma adds a remark, not what sets the class apart.
+  if (/,\s*$/.test(m.groups!.np!) && /^(?:which|who|whose|whom|where)$/.test(rel)) return false;
+  if (np.some((w) => EVALUATIVE.has(w) || NEGATION.has(w) || NOT_IN_CLASS.has(w))) return false;
+  const head = np.at(-1)!;
+  // "A transaction is safe to be committed": one bare word before a preposition is an adjective,
+  // unless it is a plural or a mass noun ("transfers of money", "data about data").
+  if (!det && np.length === 1 && /^(?:of|for|about|from|between|in|to|with)$/.test(rel) && !/s$/.test(head) && !MASS.has(head)) return false;
+  // "Functions are defined in code …", "a log entry is committed in …": a passive, not a class.
+  if (!det && (isParticiple(np[0]!) || np[0]!.endsWith('ing') || isParticiple(head) || head.endsWith('ing'))) return false;
+  if ((RELATIONAL.has(head) && /^(?:of|from|in|for)$/.test(rel)) || head.endsWith('ly')) return false;
+  if (!det && (ADJECTIVE_ENDING.test(head) || PREDICATIVE.has(head)) && !PERSONS.has(head)) return false;
+  if (!det && /^(?:in|on|at|to|for|with|from|by|about|into|within|between|among|against|under|over|like|than|as)$/.test(np[0]!)) return false;
+  if (META.has(head)) {
+    if (/^(?:used|for|of|referring|describing|denoting|coined|related)$/.test(rel)) return true;
+    return /^(?:that|which)$/.test(rel) && /^(?:describes|refers|means|denotes|captures|covers|designates|names)$/.test(wordsAfter(text, m.index + m[0].length, 1)[0] ?? '');
+  }
+  return true;
+}
+
+function genusName(m: RegExpExecArray, term: string): string {
+  const np = (m.groups!.np ?? '').toLowerCase().match(/[\p{L}\p{N}'’/-]+/gu) ?? [];
+  const head = np.at(-1) ?? '';
+  const termHead = termKey(term).split(' ').at(-1);
+  return PERSONS.has(head) || termKey(head) === termHead ? 'class' : 'is a';
+}
+
+/** Function words and linking verbs that may stand before a term that is not a subject. */
+const BEFORE_OBJECT = /^(?:of|in|on|at|to|for|with|from|by|about|as|into|within|between|among|against|under|over|through|like|than|is|are|was|were|be|been|being|has|have|had|called|named|termed|the|a|an|this|that|these|those|and|or|but)$/i;
+
+function objectBoundaryOk(text: string, start: number): boolean {
+  if (subjectBoundaryOk(text, start)) return true;
+  const m = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return !!m && BEFORE_OBJECT.test(m[1]!);
+}
+
+/** The sense families, most explicit first: a statement is reported under the first that fits. */
+const FAMILIES: Family[] = [
+  {
+    name: 'defined as',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}${BE}${ADVERB}?\\s+(?:defined|understood|conceptuali[sz]ed|construed|characteri[sz]ed|described|taken)(?:\\s+(?:by|in|according\\s+to|under|within|for)\\s+[^.;]{1,160}?)?\\s+(?<!\\b(?:such|well)\\s+)(?:as\\b|to\\s+mean\\b)`,
+    accept: notEvaluative,
+  },
+  {
+    name: 'means',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}${MODAL}?(?:means|mean|stands\\s+for)\\b(?!\\s+(?:that|different|many|much|little|something|nothing|a\\s+lot)\\b)`,
+  },
+  {
+    name: 'refers to',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}${MODAL}?refers?${ADVERB}?\\s+to\\b(?!\\s+(?:as|it|them)\\b)`,
+  },
+  {
+    // "Race differs from ethnicity, which refers to …": the term need not be the subject.
+    name: 'refers to',
+    position: 'object',
+    source: `{T}${Q}${PAREN}?\\s*,\\s*which\\s+(?:\\p{L}+ly\\s+)?(?:refers\\s+to|means|denotes|designates)\\b(?!\\s+that\\b)`,
+  },
+  {
+    name: 'defines … as',
+    position: 'anchored',
+    source: `\\b(?:defines?|defined|defining)\\s+(?:(?:the\\s+)?(?:term|concept|notion|word)\\s+)?(?:an?\\s+|the\\s+)?${Q}(?:[\\p{L}-]+\\s+(?:or|and)\\s+)?{T}${Q}${PAREN}?\\s+(?:as\\b|to\\s+(?:mean|be|include)\\b)`,
+  },
+  {
+    name: 'defines … as',
+    position: 'anchored',
+    source: `\\bdefinition\\s+of\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s+(?:as\\b(?!\\s+(?:\\p{L}+ed|found|set|given|laid|written|seen|shown|known)\\b)|(?:is|reads)\\s*(?::|${QUOTE}|as\\s+follows))`,
+  },
+  {
+    // "While there is no agreed definition of X, IOM (2011) defines it as …"
+    name: 'defines … as',
+    position: 'object',
+    source: `{T}${Q}[^.;]{0,140}?\\b(?:defines?|defined)\\s+(?:it|them)\\s+as\\b`,
+  },
+  {
+    name: 'we mean',
+    position: 'anchored',
+    source: `\\b(?:we|i|this\\s+(?:report|review|paper|study|document|guide|glossary|policy|chapter|section|note|toolkit|strategy|site|framework))\\s+(?:\\p{L}+ly\\s+|also\\s+|will\\s+|shall\\s+)?(?:use|define|understand|refer\\s+to|take|employ|apply)\\s+(?:the\\s+(?:term|word|concept|notion|expression)\\s+)?${Q}{T}${Q}${PAREN}?\\s+(?:as\\b|to\\s+(?:mean|refer\\s+to|describe|denote|designate|cover|capture|include)\\b)`,
+  },
+  {
+    name: 'we mean',
+    position: 'anchored',
+    source: `\\bby\\s+${Q}{T}${Q},?\\s+(?:we|i|this\\s+\\p{L}+|the\\s+\\p{L}+(?:\\s+\\p{L}+)?)\\s+(?:\\p{L}+\\s+)?(?:mean|means|understand|understands|refer\\s+to|refers\\s+to|intend|intends)\\b`,
+  },
+  {
+    name: 'term used',
+    position: 'anchored',
+    source: `\\b(?:term|word|expression|phrase|label|concept|notion)s?\\s+${Q}{T}${Q},?${PAREN}?(?:\\s+\\p{L}+){0,4}?\\s+(?:used|employed|applied)\\s+(?:\\p{L}+\\s+){0,3}?(?:to\\s+(?:describe|refer|denote|mean|designate|capture|cover|identify|characteri[sz]e|name|signify|talk\\s+about|speak\\s+about)\\b|for\\s+(?:describing|referring|naming)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\b)`,
+  },
+  {
+    name: 'term used',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}${BE}${ADVERB}?\\s+used\\s+(?:here\\s+|in\\s+this\\s+\\p{L}+\\s+)?(?:to\\s+(?:describe|refer\\s+to|denote|mean|designate|capture|cover|name)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\s+term\\b)`,
+  },
+  {
+    // "The terms ‘systemic racism,’ ‘structural racism’ and ‘institutional racism’ refer to …"
+    name: 'term used',
+    position: 'anchored',
+    source: `\\bterms\\b[^.;:]{0,100}?${QUOTE}{T},?${QUOTE}[^.;:]{0,100}?\\s(?:refer\\s+to|are\\s+used\\s+to|describe|denote|mean)\\b`,
+  },
+  {
+    name: 'is when',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|occurs?|happens?|takes\\s+place)${ADVERB}?\\s+(?:when|where|whenever)\\b`,
+  },
+  {
+    name: 'represents',
+    position: 'subject',
+    // No modal: "X can represent …" says what it may stand for, not what it is.
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:represents?|denotes?|describes?|designates?|signif(?:y|ies)|encompass(?:es)?|constitutes?|embod(?:y|ies)|captures?)\\b`,
+    accept: notEvaluative,
+  },
+  {
+    // "Unconscious bias, also known as …" is handled by the aside; this is the alias in parentheses:
+    // "Discrimination against women and girls (gender discrimination) is defined … as".
+    name: 'defined as',
+    position: 'anchored',
+    source: `[\\p{L}]\\s*\\(\\s*${Q}{T}${Q}\\s*\\)\\s*:?\\s*(?:(?:is|are)\\s+(?:\\p{L}+ly\\s+)?(?:defined|understood|described)\\b[^.;]{0,160}?\\s(?:as|to\\s+mean)\\b|refers?\\s+to\\b|means\\b)`,
+  },
+  {
+    name: 'known as',
+    position: 'anchored',
+    source: `(?:\\b(?:known|referred\\s+to|designated)\\s+as|(?<!so-)\\bcalled|\\btermed|\\bdubbed)\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}${NAME_END}`,
+  },
+  {
+    name: 'known as',
+    position: 'anchored',
+    source: `\\brefer(?:red)?\\s+to\\s+(?:this|these|that|such|it|them)(?:\\s+\\p{L}+){0,3}\\s+as\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}${NAME_END}`,
+  },
+  {
+    // Legal drafting names the term after its definition: "… natural person (‘data subject’)".
+    name: 'known as',
+    position: 'object',
+    source: `\\(\\s*(?:(?:the|hereinafter(?:\\s+referred\\s+to\\s+as)?(?:\\s+the)?)\\s+)?${QUOTE}{T}${QUOTE}\\s*\\)`,
+  },
+  {
+    name: 'known as',
+    position: 'anchored',
+    source: `\\(\\s*(?:i\\.\\s?e\\.|that\\s+is),?\\s*${Q}{T}${Q}\\s*\\)`,
+  },
+  {
+    name: 'appositive',
+    position: 'object',
+    source: `{T}${Q}\\s*(?:,\\s*|\\(\\s*)(?:defined|understood)\\s+(?:here\\s+|in\\s+this\\s+\\p{L}+\\s+)?as\\b`,
+  },
+  {
+    // "i.e." glosses a quoted term ("'course of conduct', i.e. it happens …"); after a plain noun
+    // phrase it restates the whole clause ("the source code (i.e. there can be syntax errors …)").
+    name: 'appositive',
+    position: 'anchored',
+    source: `${QUOTE}{T}${QUOTE}\\s*(?:,\\s*|\\(\\s*)i\\.\\s?e\\.,?\\s`,
+  },
+  {
+    name: 'appositive',
+    position: 'object',
+    source: `{T}${Q}\\s+[—–]\\s+(?:the|an?)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+\\s+(?:that|which|who|whereby|of|in\\s+which|by\\s+which)\\b`,
+  },
+  {
+    // "Intersectionality, a term coined by Kimberlé Crenshaw, emphasises how …"
+    name: 'appositive',
+    position: 'subject',
+    source: `{T}${Q}\\s*,\\s+an?\\s+(?:term|concept|word|notion|phrase)\\s+(?:first\\s+)?(?:coined|used|introduced|developed)\\s+[^.;]{1,120}?,\\s+(?:\\p{L}+ly\\s+)?(?:describes?|emphasi[sz]es|captures?|highlights?|refers\\s+to|denotes?|means|explains?|recogni[sz]es|examines?)\\b`,
+  },
+  {
+    name: 'is a',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|was|were)${ADVERB}?\\s+${Q}(?<det>(?:an?|the|any|those|one|all)\\s+)?(?<np>(?:[\\p{L}\\p{N}'’/-]+,?\\s+){0,16}?)(?<rel>${GENUS_RELATION})\\b`,
+    accept: genusAccept,
+    rename: genusName,
+  },
+];
+
+const LINE_PREFIX = String.raw`[ \t]*(?:[•▪◦·‣∙*–—-][ \t]*|\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+|\(?[a-z][.)][ \t]+)?`;
+const POS_TAG = String.raw`(?:\((?:[^()\n]{1,40})\))`;
+
+type Layout = 'line' | 'heading' | 'question';
+
+/** Glossary layouts: "X: …", "X – …", "X | …", "**X** …", the term alone on a line, "What is X?". */
+const GLOSSARY: { source: string; layout: Layout }[] = [
+  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\|)[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
+  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}\\*\\*${Q}{T}${Q}\\*\\*[ \\t]*(?=\\S)` },
+  { layout: 'heading', source: `(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]*\\n[ \\t]*)?(?:[\\p{L}-]{1,25},[ \\t]*)*${Q}{T}${Q}(?:,[ \\t]*[\\p{L}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?[ \\t]*\\n(?:[ \\t]*\\n)*[ \\t]*(?=\\S)` },
+  { source: `(?:^|\\n|[•▪][ \\t]*)[ \\t]*what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s*\\?[ \\t]*(?:\\n[ \\t]*)*(?=\\S)`, layout: 'question' },
+];
+
+const FINITE = new Set(
+  ('is are was were has have had will would can could may might must shall should do does did found finds showed shows said says ' +
+    'reported reports noted notes described explained argued suggests suggested remains remain became become seems appears appeared').split(' '),
+);
+const RELATIONS = new Set(GENUS_RELATION.split('|').filter((r) => !r.includes('\\')).concat(['in', 'by', 'to', 'with', 'on']));
+const GERUND_PREPOSITIONS = new Set('including according regarding concerning during following being having nothing something everything anything notwithstanding excluding'.split(' '));
+const NOT_DEFINIENS_START = new Set(
+  ('in on at for from with by during after before since under over among between according as while when if although it they ' +
+    'we you he she there here these those some many most all several few no none only one two three five staff respondents ' +
+    // A recommendation after a heading is advice, not a definition: "Recommendations: Follow up on …".
+    'follow ensure make take use provide consider review develop establish introduce improve increase reduce strengthen create ' +
+    'adopt set publish report collect train monitor track build support include avoid stop keep see note contact read click visit ' +
+    'check add remove do').split(' '),
+);
+
+/**
+ * Whether the text after a glossary heading reads as a definition: a noun phrase with its
+ * relative clause or complement ("persons who …", "The process of …"), a verb of defining
+ * ("Refers to …", "Describes …"), an infinitive or a gerund — not a sentence of a report that
+ * happens to follow a heading ("The review found that …").
+ */
+function definiensLike(rest: string, termRe: RegExp, layout: Layout): boolean {
+  const s = rest.replace(/^[\s“"‘']+/, '').replace(/^(?:n|v|adj|noun|verb)\.?\s+/i, '').replace(/^(?:[a-z]\)|\d{1,2}[.)])\s+/, '');
+  // Figure labels, table cells and titles after a colon are not definitions: "Compression Ratio: Gzip",
+  // "Tiered Replication: A Cost-effective Alternative to Full Cluster Geo-replication".
+  if (!/^\p{L}/u.test(s)) return false;
+  const line = s.split(/[.;\n]/)[0] ?? '';
+  const lineWords = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (lineWords.length < 4) return false;
+  const long = lineWords.filter((w) => w.length > 3);
+  if (long.length && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.8) return false;
+  const words = s.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  const first = words[0] ?? '';
+  if (/^(?:refers?|describes?|means?|denotes?|designates?|signifies|encompasses|covers?|represents?)$/.test(first)) return true;
+  // In running text a wrapped line can leave the term alone before "is …"; only a glossary line says "X - is …".
+  if (layout === 'line' && /^(?:is|are|occurs?|happens?)$/.test(first)) return true;
+  if (first === 'to' || (first.length > 5 && first.endsWith('ing') && !GERUND_PREPOSITIONS.has(first))) return true;
+  if (layout === 'question' && /^(?:when|where|it)$/.test(first)) return true;
+  if (first === 'this' && /^(?:is|refers|means|describes|occurs|happens|covers)$/.test(words[1] ?? '')) return true;
+  if (NOT_DEFINIENS_START.has(first) || /^\d/.test(first)) return false;
+  const sentence = s.split(/[.;\n]/)[0] ?? '';
+  termRe.lastIndex = 0;
+  if (termRe.test(sentence)) return false;
+  for (const w of words.slice(0, 16)) {
+    if (FINITE.has(w)) return false;
+    if (RELATIONS.has(w)) return true;
+  }
+  return words.length <= 20;
+}
+
+const ABBREVIATION = /(?:\b(?:dr|mr|mrs|ms|prof|st|no|art|arts|e\.g|i\.e|etc|cf|vs|al|p|pp|para|fig|vol|inc|ltd|co|u\.s|u\.k)|\b\p{Lu})$/iu;
+
+/** The sentence of `text` that holds offset `at`. */
+export function sentenceAt(text: string, at: number): string {
+  const ends: number[] = [];
+  for (const m of text.matchAll(/[.!?…]["”’)\]]*(?=\s|["“‘(]?\p{Lu})/gu)) {
+    if (m[0].startsWith('.') && ABBREVIATION.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    ends.push(m.index + m[0].length);
+  }
+  const start = ends.filter((e) => e <= at).at(-1) ?? 0;
+  const end = ends.find((e) => e > at) ?? text.length;
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+interface Compiled {
+  family: Family;
+  re: RegExp;
+}
+
+/** The families and glossary layouts for one term, compiled once. */
+export class TermDefinitionFinder {
+  private readonly families: Compiled[];
+  private readonly glossary: { re: RegExp; layout: Layout }[];
+  private readonly termRe: RegExp;
+  private readonly headingRe: RegExp;
+
+  constructor(readonly term: string) {
+    const t = `(?<t>${termPattern(term)})`;
+    this.families = FAMILIES.map((family) => ({ family, re: new RegExp(family.source.replace('{T}', t), 'giud') }));
+    this.glossary = GLOSSARY.map((g) => ({ re: new RegExp(g.source.replace('{T}', t), 'giud'), layout: g.layout }));
+    this.termRe = new RegExp(termPattern(term), 'giu');
+    const plain = termPattern(term);
+    this.headingRe = new RegExp(
+      `^(?:${LINE_PREFIX}(?:[\\p{L}-]{1,25},[ \\t]*)*${Q}${plain}${Q}(?:,[ \\t]*[\\p{L}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?|(?:[•▪][ \\t]*)?what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}${plain}${Q}\\s*\\?)\\s*$`,
+      'iu',
+    );
+  }
+
+  /** Whether a whole paragraph is only the term, as a glossary heading ("Vulnerable migrants", "What is equity?"). */
+  isHeading(text: string): boolean {
+    return this.headingRe.test(text.trim());
+  }
+
+  /** The first definitional statement of the term in `text`, if any. */
+  find(text: string): TextDefinition | undefined {
+    for (const { family, re } of this.families) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const at = m.indices!.groups!.t![0];
+        const boundary = family.position === 'subject' ? subjectBoundaryOk(text, at) : family.position === 'object' ? objectBoundaryOk(text, at) : true;
+        if (!boundary || (family.accept && !family.accept(m, text, this.term))) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+        // A number after a capitalised term is a label ("Algorithm 1 describes …"), not a footnote mark.
+        if (/^\s\d/.test(text.slice(m.indices!.groups!.t![1])) && /^\p{Lu}/u.test(m.groups!.t!)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+        const start = family.position === 'subject' ? at : m.index;
+        return { pattern: family.rename?.(m, this.term) ?? family.name, index: start, definition: sentenceAt(text, start) };
+      }
+    }
+    for (const { re, layout } of this.glossary) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const rest = text.slice(m.index + m[0].length);
+        if (definiensLike(rest, this.termRe, layout)) {
+          const heading = m.groups!.t!;
+          const body = sentenceAt(rest, 0).replace(/^[-–—:|\s]+/, '');
+          return { pattern: 'glossary entry', index: m.indices!.groups!.t![0], definition: `${heading}: ${body}` };
+        }
+        re.lastIndex = m.index + 1;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The first definitional statement of `term` in `text`, if any (see TermDefinitionFinder). */
+export function definitionInText(text: string, term: string): TextDefinition | undefined {
+  return new TermDefinitionFinder(term).find(text);
+}
