@@ -3,7 +3,7 @@
  * checks that keep evaluations ("X is a major problem") and longer terms ("institutional racism"
  * for "racism") out. Measured on test/data/definitions-gold.jsonl (real glossaries and reports).
  */
-import { QUOTE, subjectBoundaryOk, termKey, termPattern } from './term-match.js';
+import { QUOTE, subjectBoundaryOk, termKey, termPattern, termWords } from './term-match.js';
 
 /** A definitional statement found in a text. */
 export interface TextDefinition {
@@ -30,19 +30,25 @@ const BE = String.raw`(?:${MODAL}be|is|are|was|were|has\s+been|have\s+been|had\s
 /** Where a name given to something ends: "called PageRank," — not "called Program Query Language". */
 const NAME_END = String.raw`(?=\s*(?:[.,;:!?()"”’'\]]|$)|\s(?:and|or|in|is|are|was|were|which|that|who|for|to|by|of|with|because|when|where|while|but|as|if)\b)`;
 /** The term as the subject of a sentence, with what may stand between it and its verb. */
-const SUBJECT = `{T}${Q}(?:${PAREN}|${CITE})*${ASIDE}?${ALIAS}?`;
+/** A phrase that narrows the subject: "Allyship in this context is when …". */
+const NARROWING = String.raw`(?:\s+(?:in\s+(?:this|the|our|its)\s+(?:\p{L}+\s+){0,2}?(?:context|sense|report|paper|review|study|document|guide|glossary|framework|policy|toolkit|chapter)|in\s+(?:general|law|practice|short)|here))`;
+const SUBJECT = `{T}${Q}(?:${PAREN}|${CITE})*${ASIDE}?(?:${ALIAS}${PAREN}?)?${NARROWING}?`;
 /** Between the subject and its verb: a space, or a quote that opens the definition (X, “is a …). */
 const GAP = `(?:\\s*${QUOTE}|\\s+)`;
 
 /** Words that make a predicate an evaluation, a ranking or a share rather than a definition. */
 const EVALUATIVE = new Set(
+  ('key major main serious severe significant substantial important crucial critical vital essential central fundamental ' +
+    'widespread common growing increasing big huge real great greatest largest biggest most best worst leading foremost top chief ' +
+    'useful valuable invaluable helpful effective powerful profound share proportion percent per majority minority fraction number ' +
+    'total amount half third quarter twice times likely unlikely more less relevant appropriate right correct preferred only sole ' +
+    'proper wrong ideal dominant better worse').split(' '),
+);
+/** Nouns that judge what they are said of, when they head the predicate ("a pervasive issue that …", "a barrier to …"). */
+const EVALUATIVE_NOUNS = new Set(
   ('problem problems issue issues challenge challenges priority priorities concern concerns barrier barriers obstacle obstacles ' +
-    'threat threats risk risks reality fact facts key major main serious severe significant substantial important crucial critical ' +
-    'vital essential central fundamental pervasive persistent widespread common growing increasing big huge real great greatest ' +
-    'largest biggest most best worst leading foremost top chief useful valuable invaluable helpful effective powerful profound ' +
-    'violation violations breach opportunity opportunities step steps shift milestone improvement progress share proportion ' +
-    'percent per majority minority fraction number total amount half third quarter buzzword twice times likely unlikely more less ' +
-    'relevant appropriate right correct preferred only sole proper wrong ideal dominant better worse').split(' '),
+    'threat threats risk risks menace danger scourge tragedy disgrace reality fact facts violation violations breach opportunity ' +
+    'opportunities step steps shift milestone improvement progress buzzword').split(' '),
 );
 /** Negation right after the verb: "X is not a replacement for …". */
 const NEGATION = new Set('not no never neither nor'.split(' '));
@@ -59,7 +65,7 @@ const PERSONS = new Set(
     'migrants foreigner foreigners national nationals child children woman women man men employee employees staff refugee refugees').split(' '),
 );
 /** Nouns that name words rather than things: "X is a term …" defines only if it says for what. */
-const META = new Set('term terms word words concept concepts notion notions label labels phrase phrases expression expressions'.split(' '));
+const META = new Set('term terms word words concept concepts notion notions label labels phrase phrases expression expressions definition definitions'.split(' '));
 /** Participles that do not end in -ed: "are read from", "is given the", "was made by". */
 const PARTICIPLE = new Set(
   ('read made given taken seen known found built held kept left set put run done sent shown written spent paid brought thought ' +
@@ -71,6 +77,8 @@ const NOT_IN_CLASS = new Set(
   ('is are was were be been being has have had will would can could may might must shall should do does did if when because ' +
     'although though as than while whether so since until unless whereas').split(' '),
 );
+/** Pronouns that start a new clause inside what looked like the class: "are deterministic, each computes …". */
+const CLAUSE_PRONOUN = /(?:^|\s|,)(?:it|they|we|he|she|you|there|each)\s/;
 /** Words that read as adjectives, so cannot head the class of a definition without an article. */
 const ADJECTIVE_ENDING = /(?:ive|ous|able|ible|ful|less|ent|ant|al|ic|ary|ory|ed)$/;
 /** Predicative words without those endings ("Learning is mostly online for us"). */
@@ -98,6 +106,12 @@ interface Family {
   source: string;
   /** Where the term stands: as a sentence subject (no modifier before it), or anywhere else. */
   position: 'subject' | 'object' | 'anchored';
+  /**
+   * Whether "the" may stand before a subject of several words. A verb of defining makes "The glass
+   * ceiling is defined as …" a definition; a bare class does not ("The data structure is a special
+   * kind of tree" describes one paper's structure).
+   */
+  definite?: boolean;
   /** Further checks on a match; false drops it. */
   accept?: (m: RegExpExecArray, text: string, term: string) => boolean;
   /** The name to report, when it depends on the match (class or genus). */
@@ -109,10 +123,12 @@ function wordsAfter(text: string, at: number, n: number): string[] {
   return (text.slice(at, at + 200).toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? []).slice(0, n);
 }
 
-/** "defined as a priority", "represents a substantial share": the predicate ranks or evaluates. */
+/** "defined as a priority", "represents a substantial share", "constitutes a barrier to …": the predicate judges. */
 const notEvaluative = (m: RegExpExecArray, text: string) => {
-  const next = wordsAfter(text, m.index + m[0].length, 4);
-  return !next.some((w) => EVALUATIVE.has(w) || /^\d/.test(w));
+  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[.;:!?]/)[0]!.toLowerCase();
+  const next = rest.match(/[\p{L}\p{N}%]+/gu) ?? [];
+  if (next.slice(0, 4).some((w) => EVALUATIVE.has(w) || /^\d/.test(w))) return false;
+  return !next.slice(0, 4).some((w, i) => EVALUATIVE_NOUNS.has(w) && (i === next.length - 1 || /^(?:to|for|in|of|that|facing|with)$/.test(next[i + 1]!)));
 };
 
 function genusAccept(m: RegExpExecArray, text: string): boolean {
@@ -122,14 +138,20 @@ function genusAccept(m: RegExpExecArray, text: string): boolean {
   if (np.length === 0) return false;
   // "X is the relevant category, which leaves …": a clause after a comma adds a remark, not what sets the class apart.
   if (/,\s*$/.test(m.groups!.np!) && /^(?:which|who|whose|whom|where)$/.test(rel)) return false;
-  if (np.some((w) => EVALUATIVE.has(w) || NEGATION.has(w) || NOT_IN_CLASS.has(w))) return false;
+  if (np.some((w) => EVALUATIVE.has(w) || NEGATION.has(w) || NOT_IN_CLASS.has(w)) || CLAUSE_PRONOUN.test(m.groups!.np!)) return false;
   const head = np.at(-1)!;
+  // Every conjunct of the class judges or relates ("a pervasive issue", "the manifestation of"): not a definition.
+  const heads = (m.groups!.np ?? '').toLowerCase().split(/,|\bor\b|\band\b/).map((c) => c.match(/[\p{L}\p{N}'’/-]+/gu)?.at(-1)).filter((h): h is string => !!h);
+  const judging = (h: string) => EVALUATIVE_NOUNS.has(h) || (RELATIONAL.has(h) && /^(?:of|from|in|for|to)$/.test(rel));
+  if (heads.length && heads.every(judging)) return false;
   // "A transaction is safe to be committed": one bare word before a preposition is an adjective,
   // unless it is a plural or a mass noun ("transfers of money", "data about data").
   if (!det && np.length === 1 && /^(?:of|for|about|from|between|in|to|with)$/.test(rel) && !/s$/.test(head) && !MASS.has(head)) return false;
   // "Functions are defined in code …", "a log entry is committed in …": a passive, not a class.
   if (!det && (isParticiple(np[0]!) || np[0]!.endsWith('ing') || isParticiple(head) || head.endsWith('ing'))) return false;
-  if ((RELATIONAL.has(head) && /^(?:of|from|in|for)$/.test(rel)) || head.endsWith('ly')) return false;
+  if (head.endsWith('ly') || np[0] === 'one') return false;
+  // "… is a mechanism for refugee protection, a durable solution, and an example of …": classed as an instance.
+  if (/\b(?:an?\s+)?(?:example|instance)\s+of\b/i.test(sentenceAt(text, m.index + m[0].length).slice(0, 400)) && /\b(?:example|instance)\s+of\b/i.test(text.slice(m.index, m.index + m[0].length + 200))) return false;
   if (!det && (ADJECTIVE_ENDING.test(head) || PREDICATIVE.has(head)) && !PERSONS.has(head)) return false;
   if (!det && /^(?:in|on|at|to|for|with|from|by|about|into|within|between|among|against|under|over|like|than|as)$/.test(np[0]!)) return false;
   if (META.has(head)) {
@@ -160,17 +182,20 @@ const FAMILIES: Family[] = [
   {
     name: 'defined as',
     position: 'subject',
+    definite: true,
     source: `${SUBJECT}${ADVERB}?${GAP}${BE}${ADVERB}?\\s+(?:defined|understood|conceptuali[sz]ed|construed|characteri[sz]ed|described|taken)(?:\\s+(?:by|in|according\\s+to|under|within|for)\\s+[^.;]{1,160}?)?\\s+(?<!\\b(?:such|well)\\s+)(?:as\\b|to\\s+mean\\b)`,
     accept: notEvaluative,
   },
   {
     name: 'means',
     position: 'subject',
+    definite: true,
     source: `${SUBJECT}${ADVERB}?${GAP}${MODAL}?(?:means|mean|stands\\s+for)\\b(?!\\s+(?:that|different|many|much|little|something|nothing|a\\s+lot)\\b)`,
   },
   {
     name: 'refers to',
     position: 'subject',
+    definite: true,
     source: `${SUBJECT}${ADVERB}?${GAP}${MODAL}?refers?${ADVERB}?\\s+to\\b(?!\\s+(?:as|it|them)\\b)`,
   },
   {
@@ -213,6 +238,7 @@ const FAMILIES: Family[] = [
   {
     name: 'term used',
     position: 'subject',
+    definite: true,
     source: `${SUBJECT}${ADVERB}?${GAP}${BE}${ADVERB}?\\s+used\\s+(?:here\\s+|in\\s+this\\s+\\p{L}+\\s+)?(?:to\\s+(?:describe|refer\\s+to|denote|mean|designate|capture|cover|name)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\s+term\\b)`,
   },
   {
@@ -224,11 +250,13 @@ const FAMILIES: Family[] = [
   {
     name: 'is when',
     position: 'subject',
+    definite: true,
     source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|occurs?|happens?|takes\\s+place)${ADVERB}?\\s+(?:when|where|whenever)\\b`,
   },
   {
     name: 'represents',
     position: 'subject',
+    definite: true,
     // No modal: "X can represent …" says what it may stand for, not what it is.
     source: `${SUBJECT}${ADVERB}?${GAP}(?:represents?|denotes?|describes?|designates?|signif(?:y|ies)|encompass(?:es)?|constitutes?|embod(?:y|ies)|captures?)\\b`,
     accept: notEvaluative,
@@ -285,9 +313,16 @@ const FAMILIES: Family[] = [
     source: `{T}${Q}\\s*,\\s+an?\\s+(?:term|concept|word|notion|phrase)\\s+(?:first\\s+)?(?:coined|used|introduced|developed)\\s+[^.;]{1,120}?,\\s+(?:\\p{L}+ly\\s+)?(?:describes?|emphasi[sz]es|captures?|highlights?|refers\\s+to|denotes?|means|explains?|recogni[sz]es|examines?)\\b`,
   },
   {
+    // "White privilege is about the concrete benefits … that whites receive": what the term concerns.
     name: 'is a',
     position: 'subject',
-    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|was|were)${ADVERB}?\\s+${Q}(?<det>(?:an?|the|any|those|one|all)\\s+)?(?<np>(?:[\\p{L}\\p{N}'’/-]+,?\\s+){0,16}?)(?<rel>${GENUS_RELATION})\\b`,
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are)\\s+(?:\\p{L}+ly\\s+|all\\s+)?about\\s+(?=(?:the|how|what|a|an|who|which)\\b)`,
+    accept: notEvaluative,
+  },
+  {
+    name: 'is a',
+    position: 'subject',
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|was|were)${ADVERB}?\\s+${Q}(?<det>(?:an?|the|any|those|all)\\s+)?(?<np>(?:[\\p{L}\\p{N}'’/-]+,?\\s+){0,16}?)(?<rel>${GENUS_RELATION})\\b`,
     accept: genusAccept,
     rename: genusName,
   },
@@ -300,7 +335,7 @@ type Layout = 'line' | 'heading' | 'question';
 
 /** Glossary layouts: "X: …", "X – …", "X | …", "**X** …", the term alone on a line, "What is X?". */
 const GLOSSARY: { source: string; layout: Layout }[] = [
-  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\|)[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
+  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\|)(?:\\*\\*|__)?[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
   { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}\\*\\*${Q}{T}${Q}\\*\\*[ \\t]*(?=\\S)` },
   { layout: 'heading', source: `(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]*\\n[ \\t]*)?(?:[\\p{L}-]{1,25},[ \\t]*)*${Q}{T}${Q}(?:,[ \\t]*[\\p{L}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?[ \\t]*\\n(?:[ \\t]*\\n)*[ \\t]*(?=\\S)` },
   { source: `(?:^|\\n|[•▪][ \\t]*)[ \\t]*what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s*\\?[ \\t]*(?:\\n[ \\t]*)*(?=\\S)`, layout: 'question' },
@@ -344,7 +379,9 @@ function definiensLike(rest: string, termRe: RegExp, layout: Layout): boolean {
   if (layout === 'line' && /^(?:is|are|occurs?|happens?)$/.test(first)) return true;
   if (first === 'to' || (first.length > 5 && first.endsWith('ing') && !GERUND_PREPOSITIONS.has(first))) return true;
   if (layout === 'question' && /^(?:when|where|it)$/.test(first)) return true;
-  if (first === 'this' && /^(?:is|refers|means|describes|occurs|happens|covers)$/.test(words[1] ?? '')) return true;
+  // "This is when …", "Although this mainly refers to …": the paragraph speaks of the heading.
+  const opening = words.slice(0, 8).join(' ');
+  if (/\b(?:this|it)\s+(?:\p{L}+ly\s+|also\s+)?(?:is\s+when|refers\s+to|means|describes|covers|denotes|designates)\b/u.test(opening)) return true;
   if (NOT_DEFINIENS_START.has(first) || /^\d/.test(first)) return false;
   const sentence = s.split(/[.;\n]/)[0] ?? '';
   termRe.lastIndex = 0;
@@ -381,9 +418,11 @@ export class TermDefinitionFinder {
   private readonly glossary: { re: RegExp; layout: Layout }[];
   private readonly termRe: RegExp;
   private readonly headingRe: RegExp;
+  private readonly words: number;
 
   constructor(readonly term: string) {
     const t = `(?<t>${termPattern(term)})`;
+    this.words = termWords(term).length;
     this.families = FAMILIES.map((family) => ({ family, re: new RegExp(family.source.replace('{T}', t), 'giud') }));
     this.glossary = GLOSSARY.map((g) => ({ re: new RegExp(g.source.replace('{T}', t), 'giud'), layout: g.layout }));
     this.termRe = new RegExp(termPattern(term), 'giu');
@@ -405,7 +444,7 @@ export class TermDefinitionFinder {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const at = m.indices!.groups!.t![0];
-        const boundary = family.position === 'subject' ? subjectBoundaryOk(text, at) : family.position === 'object' ? objectBoundaryOk(text, at) : true;
+        const boundary = family.position === 'subject' ? subjectBoundaryOk(text, at, family.definite ? this.words : 1) : family.position === 'object' ? objectBoundaryOk(text, at) : true;
         if (!boundary || (family.accept && !family.accept(m, text, this.term))) {
           re.lastIndex = m.index + 1;
           continue;

@@ -28,7 +28,7 @@ export const QUOTE = `["“”'‘’]`;
 /** British and American spellings of one word: colour/color, -ise/-ize, -isation/-ization. */
 function spelling(word: string): string {
   let re = escape(word.toLowerCase());
-  re = re.replace(/ou?r(s?)$/, 'ou?r$1');
+  re = re.replace(/(?<=\p{L})ou?r/gu, 'ou?r');
   re = re.replace(/i[sz](e|ed|es|ing|ation|ations)$/, 'i[sz]$1');
   re = re.replace(/y[sz]e$/, 'y[sz]e');
   return re;
@@ -77,7 +77,7 @@ function ftsForms(word: string): string[] {
   const group = IRREGULAR.find((g) => g.includes(lower));
   let forms = group ? [...group] : [lower];
   forms = forms.flatMap((f) => {
-    const alt = f.endsWith('our') ? f.slice(0, -3) + 'or' : f.endsWith('or') && f.length > 4 ? f.slice(0, -2) + 'our' : undefined;
+    const alt = /(?<=\p{L})our/u.test(f) ? f.replace(/(?<=\p{L})our/gu, 'or') : f.length > 4 && /(?<=[lvbnmhd])or(?=\p{L}|$)/u.test(f) ? f.replace(/(?<=[lvbnmhd])or(?=\p{L}|$)/gu, 'our') : undefined;
     return alt ? [f, alt] : [f];
   });
   forms = forms.flatMap((f) => {
@@ -113,7 +113,7 @@ export function termKey(term: string): string {
       const group = IRREGULAR.find((g) => g.includes(lower));
       if (group) return group[0]!;
       return lower
-        .replace(/our$/, 'or')
+        .replace(/(?<=\p{L})our/gu, 'or')
         .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
         .replace(/ies$/, 'y')
         .replace(/([^s])s$/, '$1');
@@ -141,8 +141,10 @@ const PREPOSITION = /^(?:with|of|in|on|at|for|to|from|by|about|among|between|wit
  * "The data are …" and "these microaggressions" point at particular things, and "with a
  * disability" is a phrase inside another subject: neither defines the term.
  */
-export function subjectBoundaryOk(text: string, start: number): boolean {
+export function subjectBoundaryOk(text: string, start: number, termWords = 1): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
+  // "The glass ceiling is …" names a concept; "The data are …" points at particular data.
+  if (termWords > 1 && /(?:^|[^\p{L}])the\s+$/iu.test(before)) return true;
   const article = /(?:^|[^\p{L}])([\p{L}]+)\s+an?\s+$/iu.exec(before);
   if (article && PREPOSITION.test(article[1]!.toLowerCase())) return false;
   const m = /([\p{L}\p{N}][\p{L}\p{N}'’]*)([^\p{L}\p{N}]*)$/u.exec(before);
