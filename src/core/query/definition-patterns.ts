@@ -123,10 +123,14 @@ function wordsAfter(text: string, at: number, n: number): string[] {
   return (text.slice(at, at + 200).toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? []).slice(0, n);
 }
 
-/** "defined as a priority", "represents a substantial share", "constitutes a barrier to …": the predicate judges. */
+/**
+ * "defined as a priority", "represents a substantial share", "constitutes a barrier to …": the
+ * predicate judges; "encompasses a variety of elements, including …": it lists parts.
+ */
 const notEvaluative = (m: RegExpExecArray, text: string) => {
   const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[.;:!?]/)[0]!.toLowerCase();
   const next = rest.match(/[\p{L}\p{N}%]+/gu) ?? [];
+  if (/^(?:an?\s+)?(?:variety|range|number|series|host|multitude)\s+of\b|^(?:several|various|many|multiple)\b/.test(rest.trim())) return false;
   if (next.slice(0, 4).some((w) => EVALUATIVE.has(w) || /^\d/.test(w))) return false;
   return !next.slice(0, 4).some((w, i) => EVALUATIVE_NOUNS.has(w) && (i === next.length - 1 || /^(?:to|for|in|of|that|facing|with)$/.test(next[i + 1]!)));
 };
@@ -328,14 +332,14 @@ const FAMILIES: Family[] = [
   },
 ];
 
-const LINE_PREFIX = String.raw`[ \t]*(?:[•▪◦·‣∙*–—-][ \t]*|\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+|\(?[a-z][.)][ \t]+)?`;
+const LINE_PREFIX = String.raw`[ \t]*(?:[•▪◦·‣∙*–—-][ \t]*|\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+|\(?[a-z][.)][ \t]+)?(?:(?:an?|the)[ \t]+)?`;
 const POS_TAG = String.raw`(?:\((?:[^()\n]{1,40})\))`;
 
 type Layout = 'line' | 'heading' | 'question';
 
 /** Glossary layouts: "X: …", "X – …", "X | …", "**X** …", the term alone on a line, "What is X?". */
 const GLOSSARY: { source: string; layout: Layout }[] = [
-  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\|)(?:\\*\\*|__)?[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
+  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\||[ \\t]?(?:→|=>))(?:\\*\\*|__)?[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
   { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}\\*\\*${Q}{T}${Q}\\*\\*[ \\t]*(?=\\S)` },
   { layout: 'heading', source: `(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]*\\n[ \\t]*)?(?:[\\p{L}-]{1,25},[ \\t]*)*${Q}{T}${Q}(?:,[ \\t]*[\\p{L}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?[ \\t]*\\n(?:[ \\t]*\\n)*[ \\t]*(?=\\S)` },
   { source: `(?:^|\\n|[•▪][ \\t]*)[ \\t]*what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s*\\?[ \\t]*(?:\\n[ \\t]*)*(?=\\S)`, layout: 'question' },
@@ -363,7 +367,11 @@ const NOT_DEFINIENS_START = new Set(
  * happens to follow a heading ("The review found that …").
  */
 function definiensLike(rest: string, termRe: RegExp, layout: Layout): boolean {
-  const s = rest.replace(/^[\s“"‘']+/, '').replace(/^(?:n|v|adj|noun|verb)\.?\s+/i, '').replace(/^(?:[a-z]\)|\d{1,2}[.)])\s+/, '');
+  const s = rest
+    .replace(/^[\s“"‘']+/, '')
+    .replace(/^\((?:pronounced|abbr|also|plural|pl|from)\b[^)]{0,60}\)[.:,]?\s*/i, '')
+    .replace(/^(?:n|v|adj|noun|verb)\.?\s+/i, '')
+    .replace(/^(?:[a-z]\)|\d{1,2}[.)])\s+/, '');
   // Figure labels, table cells and titles after a colon are not definitions: "Compression Ratio: Gzip",
   // "Tiered Replication: A Cost-effective Alternative to Full Cluster Geo-replication".
   if (!/^\p{L}/u.test(s)) return false;
@@ -383,9 +391,10 @@ function definiensLike(rest: string, termRe: RegExp, layout: Layout): boolean {
   const opening = words.slice(0, 8).join(' ');
   if (/\b(?:this|it)\s+(?:\p{L}+ly\s+|also\s+)?(?:is\s+when|refers\s+to|means|describes|covers|denotes|designates)\b/u.test(opening)) return true;
   if (NOT_DEFINIENS_START.has(first) || /^\d/.test(first)) return false;
+  // After a heading, a sentence that names the term again is prose about it; the other families judge it.
   const sentence = s.split(/[.;\n]/)[0] ?? '';
   termRe.lastIndex = 0;
-  if (termRe.test(sentence)) return false;
+  if (layout !== 'line' && termRe.test(sentence)) return false;
   for (const w of words.slice(0, 16)) {
     if (FINITE.has(w)) return false;
     if (RELATIONS.has(w)) return true;

@@ -151,7 +151,7 @@ export function subjectBoundaryOk(text: string, start: number, termWords = 1): b
   if (!m) return true;
   // A quote closing the previous word ("Implicit" bias) leaves that word a modifier; one opening the term does not.
   const gap = m[2]!.replace(/^["”’']+(?=\s)/, '');
-  if (/[.,;:!?()[\]"“”‘’'—–|•*]/.test(gap)) return true;
+  if (/[.,;:!?()[\]"“”‘’'—–|•*→]/.test(gap)) return true;
   // A line break starts a clause only after a heading or a finished line: PDF text wraps mid-sentence.
   if (gap.includes('\n')) {
     const line = before.slice(0, m.index + m[1]!.length).split('\n').at(-1)!;
