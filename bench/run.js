@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const benches = {
+  definitions: () => import('./definitions.js'),
   ingest: () => import('./ingest.js'),
   query: () => import('./query.js'),
   screen: () => import('./screen.js'),

@@ -3,7 +3,7 @@
  * checks that keep evaluations ("X is a major problem") and longer terms ("institutional racism"
  * for "racism") out. Measured on test/data/definitions-gold.jsonl (real glossaries and reports).
  */
-import { QUOTE, subjectBoundaryOk, termKey, termPattern, termWords } from './term-match.js';
+import { LETTERS, QUOTE, subjectBoundaryOk, termKey, termPattern, termWords } from './term-match.js';
 
 /** A definitional statement found in a text. */
 export interface TextDefinition {
@@ -17,21 +17,23 @@ export interface TextDefinition {
 
 const Q = `${QUOTE}?`;
 /** A parenthesis after the term: an abbreviation, an etymology, a plural (one level of nesting). */
-const PAREN = String.raw`(?:\s*\((?:[^()]|\([^()]*\)){1,140}\))`;
+// One character or one inner parenthesis per step: "[^()]+" inside "+" backtracks exponentially
+// when no closing parenthesis follows.
+const PAREN = String.raw`(?:\s*\((?:[^()]|\([^()]*\))+\))`;
 /** A citation mark or footnote number after the term: "[1]", "race 1 is". */
 const CITE = String.raw`(?:\s?\[\d{1,3}\]|\s\d{1,2}(?=\s))`;
 /** An aside between the term and its verb: ", at its core,", " — or Y —". */
 const ASIDE = String.raw`(?:\s*,\s*[^.;:,()]{1,100}?,|\s*[—–]\s*[^.;—–]{1,100}?\s*[—–])`;
 /** Another name in the subject: "Systemic racism or structural racism is". */
-const ALIAS = String.raw`(?:\s+or\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)`;
-const ADVERB = String.raw`(?:\s+(?:\p{L}{3,}ly|thus|therefore|hence|also|then|often|sometimes|here|now|still|just|more|best|either|generally|originally))`;
-const MODAL = String.raw`(?:(?:can|may|might|could|should|shall|will|would|must)(?:\s+(?:\p{L}{3,}ly|also|either|often|sometimes|best))?\s+)`;
+const ALIAS = String.raw`(?:\s+or\s+(?:the\s+)?[${LETTERS}-]+(?:\s+[${LETTERS}-]+){0,3}?)`;
+const ADVERB = String.raw`(?:\s+(?:[${LETTERS}]{3,}ly|thus|therefore|hence|also|then|often|sometimes|here|now|still|just|more|best|either|generally|originally))`;
+const MODAL = String.raw`(?:(?:can|may|might|could|should|shall|will|would|must)(?:\s+(?:[${LETTERS}]{3,}ly|also|either|often|sometimes|best))?\s+)`;
 const BE = String.raw`(?:${MODAL}be|is|are|was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)`;
 /** Where a name given to something ends: "called PageRank," — not "called Program Query Language". */
 const NAME_END = String.raw`(?=\s*(?:[.,;:!?()"”’'\]]|$)|\s(?:and|or|in|is|are|was|were|which|that|who|for|to|by|of|with|because|when|where|while|but|as|if)\b)`;
 /** The term as the subject of a sentence, with what may stand between it and its verb. */
 /** A phrase that narrows the subject: "Allyship in this context is when …". */
-const NARROWING = String.raw`(?:\s+(?:in\s+(?:this|the|our|its)\s+(?:\p{L}+\s+){0,2}?(?:context|sense|report|paper|review|study|document|guide|glossary|framework|policy|toolkit|chapter)|in\s+(?:general|law|practice|short)|here))`;
+const NARROWING = String.raw`(?:\s+(?:in\s+(?:this|the|our|its)\s+(?:[${LETTERS}]+\s+){0,2}?(?:context|sense|report|paper|review|study|document|guide|glossary|framework|policy|toolkit|chapter)|in\s+(?:general|law|practice|short)|here))`;
 const SUBJECT = `{T}${Q}(?:${PAREN}|${CITE})*${ASIDE}?(?:${ALIAS}${PAREN}?)?${NARROWING}?`;
 /** Between the subject and its verb: a space, or a quote that opens the definition (X, “is a …). */
 const GAP = `(?:\\s*${QUOTE}|\\s+)`;
@@ -139,7 +141,7 @@ function genusAccept(m: RegExpExecArray, text: string): boolean {
   const det = m.groups!.det ?? '';
   const np = (m.groups!.np ?? '').toLowerCase().match(/[\p{L}\p{N}'’/-]+/gu) ?? [];
   const rel = m.groups!.rel!.toLowerCase();
-  if (np.length === 0) return false;
+  if (np.length === 0 || np.length > 16) return false;
   // "X is the relevant category, which leaves …": a clause after a comma adds a remark, not what sets the class apart.
   if (/,\s*$/.test(m.groups!.np!) && /^(?:which|who|whose|whom|where)$/.test(rel)) return false;
   if (np.some((w) => EVALUATIVE.has(w) || NEGATION.has(w) || NOT_IN_CLASS.has(w)) || CLAUSE_PRONOUN.test(m.groups!.np!)) return false;
@@ -206,17 +208,17 @@ const FAMILIES: Family[] = [
     // "Race differs from ethnicity, which refers to …": the term need not be the subject.
     name: 'refers to',
     position: 'object',
-    source: `{T}${Q}${PAREN}?\\s*,\\s*which\\s+(?:\\p{L}+ly\\s+)?(?:refers\\s+to|means|denotes|designates)\\b(?!\\s+that\\b)`,
+    source: `{T}${Q}${PAREN}?\\s*,\\s*which\\s+(?:[${LETTERS}]+ly\\s+)?(?:refers\\s+to|means|denotes|designates)\\b(?!\\s+that\\b)`,
   },
   {
     name: 'defines … as',
     position: 'anchored',
-    source: `\\b(?:defines?|defined|defining)\\s+(?:(?:the\\s+)?(?:term|concept|notion|word)\\s+)?(?:an?\\s+|the\\s+)?${Q}(?:[\\p{L}-]+\\s+(?:or|and)\\s+)?{T}${Q}${PAREN}?\\s+(?:as\\b|to\\s+(?:mean|be|include)\\b)`,
+    source: `\\b(?:defines?|defined|defining)\\s+(?:(?:the\\s+)?(?:term|concept|notion|word)\\s+)?(?:an?\\s+|the\\s+)?${Q}(?:[${LETTERS}-]+\\s+(?:or|and)\\s+)?{T}${Q}${PAREN}?\\s+(?:as\\b|to\\s+(?:mean|be|include)\\b)`,
   },
   {
     name: 'defines … as',
     position: 'anchored',
-    source: `\\bdefinition\\s+of\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s+(?:as\\b(?!\\s+(?:\\p{L}+ed|found|set|given|laid|written|seen|shown|known)\\b)|(?:is|reads)\\s*(?::|${QUOTE}|as\\s+follows))`,
+    source: `\\bdefinition\\s+of\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s+(?:as\\b(?!\\s+(?:[${LETTERS}]+ed|found|set|given|laid|written|seen|shown|known)\\b)|(?:is|reads)\\s*(?::|${QUOTE}|as\\s+follows))`,
   },
   {
     // "While there is no agreed definition of X, IOM (2011) defines it as …"
@@ -227,23 +229,23 @@ const FAMILIES: Family[] = [
   {
     name: 'we mean',
     position: 'anchored',
-    source: `\\b(?:we|i|this\\s+(?:report|review|paper|study|document|guide|glossary|policy|chapter|section|note|toolkit|strategy|site|framework))\\s+(?:\\p{L}+ly\\s+|also\\s+|will\\s+|shall\\s+)?(?:use|define|understand|refer\\s+to|take|employ|apply)\\s+(?:the\\s+(?:term|word|concept|notion|expression)\\s+)?${Q}{T}${Q}${PAREN}?\\s+(?:as\\b|to\\s+(?:mean|refer\\s+to|describe|denote|designate|cover|capture|include)\\b)`,
+    source: `\\b(?:we|i|this\\s+(?:report|review|paper|study|document|guide|glossary|policy|chapter|section|note|toolkit|strategy|site|framework))\\s+(?:[${LETTERS}]+ly\\s+|also\\s+|will\\s+|shall\\s+)?(?:use|define|understand|refer\\s+to|take|employ|apply)\\s+(?:the\\s+(?:term|word|concept|notion|expression)\\s+)?${Q}{T}${Q}${PAREN}?\\s+(?:as\\b|to\\s+(?:mean|refer\\s+to|describe|denote|designate|cover|capture|include)\\b)`,
   },
   {
     name: 'we mean',
     position: 'anchored',
-    source: `\\bby\\s+${Q}{T}${Q},?\\s+(?:we|i|this\\s+\\p{L}+|the\\s+\\p{L}+(?:\\s+\\p{L}+)?)\\s+(?:\\p{L}+\\s+)?(?:mean|means|understand|understands|refer\\s+to|refers\\s+to|intend|intends)\\b`,
+    source: `\\bby\\s+${Q}{T}${Q},?\\s+(?:we|i|this\\s+[${LETTERS}]+|the\\s+[${LETTERS}]+(?:\\s+[${LETTERS}]+)?)\\s+(?:[${LETTERS}]+\\s+)?(?:mean|means|understand|understands|refer\\s+to|refers\\s+to|intend|intends)\\b`,
   },
   {
     name: 'term used',
     position: 'anchored',
-    source: `\\b(?:term|word|expression|phrase|label|concept|notion)s?\\s+${Q}{T}${Q},?${PAREN}?(?:\\s+\\p{L}+){0,4}?\\s+(?:used|employed|applied)\\s+(?:\\p{L}+\\s+){0,3}?(?:to\\s+(?:describe|refer|denote|mean|designate|capture|cover|identify|characteri[sz]e|name|signify|talk\\s+about|speak\\s+about)\\b|for\\s+(?:describing|referring|naming)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\b)`,
+    source: `\\b(?:term|word|expression|phrase|label|concept|notion)s?\\s+${Q}{T}${Q},?${PAREN}?(?:\\s+[${LETTERS}]+){0,4}?\\s+(?:used|employed|applied)\\s+(?:[${LETTERS}]+\\s+){0,3}?(?:to\\s+(?:describe|refer|denote|mean|designate|capture|cover|identify|characteri[sz]e|name|signify|talk\\s+about|speak\\s+about)\\b|for\\s+(?:describing|referring|naming)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\b)`,
   },
   {
     name: 'term used',
     position: 'subject',
     definite: true,
-    source: `${SUBJECT}${ADVERB}?${GAP}${BE}${ADVERB}?\\s+used\\s+(?:here\\s+|in\\s+this\\s+\\p{L}+\\s+)?(?:to\\s+(?:describe|refer\\s+to|denote|mean|designate|capture|cover|name)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\s+term\\b)`,
+    source: `${SUBJECT}${ADVERB}?${GAP}${BE}${ADVERB}?\\s+used\\s+(?:here\\s+|in\\s+this\\s+[${LETTERS}]+\\s+)?(?:to\\s+(?:describe|refer\\s+to|denote|mean|designate|capture|cover|name)\\b|as\\s+(?:an?\\s+)?(?:umbrella|shorthand|collective|general|generic|catch-all)\\s+term\\b)`,
   },
   {
     // "The terms ‘systemic racism,’ ‘structural racism’ and ‘institutional racism’ refer to …"
@@ -270,7 +272,7 @@ const FAMILIES: Family[] = [
     // "Discrimination against women and girls (gender discrimination) is defined … as".
     name: 'defined as',
     position: 'anchored',
-    source: `[\\p{L}]\\s*\\(\\s*${Q}{T}${Q}\\s*\\)\\s*:?\\s*(?:(?:is|are)\\s+(?:\\p{L}+ly\\s+)?(?:defined|understood|described)\\b[^.;]{0,160}?\\s(?:as|to\\s+mean)\\b|refers?\\s+to\\b|means\\b)`,
+    source: `[${LETTERS}]\\s*\\(\\s*${Q}{T}${Q}\\s*\\)\\s*:?\\s*(?:(?:is|are)\\s+(?:[${LETTERS}]+ly\\s+)?(?:defined|understood|described)\\b[^.;]{0,160}?\\s(?:as|to\\s+mean)\\b|refers?\\s+to\\b|means\\b)`,
   },
   {
     name: 'known as',
@@ -280,7 +282,7 @@ const FAMILIES: Family[] = [
   {
     name: 'known as',
     position: 'anchored',
-    source: `\\brefer(?:red)?\\s+to\\s+(?:this|these|that|such|it|them)(?:\\s+\\p{L}+){0,3}\\s+as\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}${NAME_END}`,
+    source: `\\brefer(?:red)?\\s+to\\s+(?:this|these|that|such|it|them)(?:\\s+[${LETTERS}]+){0,3}\\s+as\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}${NAME_END}`,
   },
   {
     // Legal drafting names the term after its definition: "… natural person (‘data subject’)".
@@ -296,7 +298,7 @@ const FAMILIES: Family[] = [
   {
     name: 'appositive',
     position: 'object',
-    source: `{T}${Q}\\s*(?:,\\s*|\\(\\s*)(?:defined|understood)\\s+(?:here\\s+|in\\s+this\\s+\\p{L}+\\s+)?as\\b`,
+    source: `{T}${Q}\\s*(?:,\\s*|\\(\\s*)(?:defined|understood)\\s+(?:here\\s+|in\\s+this\\s+[${LETTERS}]+\\s+)?as\\b`,
   },
   {
     // "i.e." glosses a quoted term ("'course of conduct', i.e. it happens …"); after a plain noun
@@ -308,25 +310,25 @@ const FAMILIES: Family[] = [
   {
     name: 'appositive',
     position: 'object',
-    source: `{T}${Q}\\s+[—–]\\s+(?:the|an?)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+\\s+(?:that|which|who|whereby|of|in\\s+which|by\\s+which)\\b`,
+    source: `{T}${Q}\\s+[—–]\\s+(?:the|an?)\\s+(?:[${LETTERS}]+\\s+){0,2}?[${LETTERS}]+\\s+(?:that|which|who|whereby|of|in\\s+which|by\\s+which)\\b`,
   },
   {
     // "Intersectionality, a term coined by Kimberlé Crenshaw, emphasises how …"
     name: 'appositive',
     position: 'subject',
-    source: `{T}${Q}\\s*,\\s+an?\\s+(?:term|concept|word|notion|phrase)\\s+(?:first\\s+)?(?:coined|used|introduced|developed)\\s+[^.;]{1,120}?,\\s+(?:\\p{L}+ly\\s+)?(?:describes?|emphasi[sz]es|captures?|highlights?|refers\\s+to|denotes?|means|explains?|recogni[sz]es|examines?)\\b`,
+    source: `{T}${Q}\\s*,\\s+an?\\s+(?:term|concept|word|notion|phrase)\\s+(?:first\\s+)?(?:coined|used|introduced|developed)\\s+[^.;]{1,120}?,\\s+(?:[${LETTERS}]+ly\\s+)?(?:describes?|emphasi[sz]es|captures?|highlights?|refers\\s+to|denotes?|means|explains?|recogni[sz]es|examines?)\\b`,
   },
   {
     // "White privilege is about the concrete benefits … that whites receive": what the term concerns.
     name: 'is a',
     position: 'subject',
-    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are)\\s+(?:\\p{L}+ly\\s+|all\\s+)?about\\s+(?=(?:the|how|what|a|an|who|which)\\b)`,
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are)\\s+(?:[${LETTERS}]+ly\\s+|all\\s+)?about\\s+(?=(?:the|how|what|a|an|who|which)\\b)`,
     accept: notEvaluative,
   },
   {
     name: 'is a',
     position: 'subject',
-    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|was|were)${ADVERB}?\\s+${Q}(?<det>(?:an?|the|any|those|all)\\s+)?(?<np>(?:[\\p{L}\\p{N}'’/-]+,?\\s+){0,16}?)(?<rel>${GENUS_RELATION})\\b`,
+    source: `${SUBJECT}${ADVERB}?${GAP}(?:is|are|was|were)${ADVERB}?\\s+${Q}(?<det>(?:an?|the|any|those|all)\\s+)?(?<np>(?:[${LETTERS}0-9'’/-]+,?\\s+)*?)(?<rel>${GENUS_RELATION})\\b`,
     accept: genusAccept,
     rename: genusName,
   },
@@ -341,7 +343,7 @@ type Layout = 'line' | 'heading' | 'question';
 const GLOSSARY: { source: string; layout: Layout }[] = [
   { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\||[ \\t]?(?:→|=>))(?:\\*\\*|__)?[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
   { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}\\*\\*${Q}{T}${Q}\\*\\*[ \\t]*(?=\\S)` },
-  { layout: 'heading', source: `(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]*\\n[ \\t]*)?(?:[\\p{L}-]{1,25},[ \\t]*)*${Q}{T}${Q}(?:,[ \\t]*[\\p{L}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?[ \\t]*\\n(?:[ \\t]*\\n)*[ \\t]*(?=\\S)` },
+  { layout: 'heading', source: `(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]*\\n[ \\t]*)?(?:[${LETTERS}-]{1,25},[ \\t]*)*${Q}{T}${Q}(?:,[ \\t]*[${LETTERS}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?[ \\t]*\\n(?:[ \\t]*\\n)*[ \\t]*(?=\\S)` },
   { source: `(?:^|\\n|[•▪][ \\t]*)[ \\t]*what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s*\\?[ \\t]*(?:\\n[ \\t]*)*(?=\\S)`, layout: 'question' },
 ];
 
@@ -416,29 +418,43 @@ export function sentenceAt(text: string, at: number): string {
   return text.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
-interface Compiled {
-  family: Family;
-  re: RegExp;
+/**
+ * A pattern split at the term: what must end right before the term, and what must follow it.
+ * Compiled once per process; only the term's own regex is compiled per term (a regex that
+ * embeds the term would cost milliseconds to compile for every term and pattern).
+ */
+interface Split {
+  before?: RegExp;
+  after: RegExp;
 }
 
-/** The families and glossary layouts for one term, compiled once. */
+function splitAtTerm(source: string): Split {
+  const [pre, post] = source.split('{T}') as [string, string];
+  return { before: pre ? new RegExp(`(?:${pre})$`, 'iu') : undefined, after: new RegExp(post, 'iuy') };
+}
+
+const COMPILED_FAMILIES = FAMILIES.map((family) => ({ family, ...splitAtTerm(family.source) }));
+const COMPILED_GLOSSARY = GLOSSARY.map((g) => ({ layout: g.layout, ...splitAtTerm(g.source) }));
+
+interface Occurrence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Finds a term's definitional statements; build one per term and reuse it across texts. */
 export class TermDefinitionFinder {
-  private readonly families: Compiled[];
-  private readonly glossary: { re: RegExp; layout: Layout }[];
   private readonly termRe: RegExp;
   private readonly headingRe: RegExp;
   private readonly words: number;
 
   constructor(readonly term: string) {
-    const t = `(?<t>${termPattern(term)})`;
-    this.words = termWords(term).length;
-    this.families = FAMILIES.map((family) => ({ family, re: new RegExp(family.source.replace('{T}', t), 'giud') }));
-    this.glossary = GLOSSARY.map((g) => ({ re: new RegExp(g.source.replace('{T}', t), 'giud'), layout: g.layout }));
-    this.termRe = new RegExp(termPattern(term), 'giu');
     const plain = termPattern(term);
+    this.words = termWords(term).length;
+    this.termRe = new RegExp(plain, 'gi');
     this.headingRe = new RegExp(
-      `^(?:${LINE_PREFIX}(?:[\\p{L}-]{1,25},[ \\t]*)*${Q}${plain}${Q}(?:,[ \\t]*[\\p{L}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?|(?:[•▪][ \\t]*)?what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}${plain}${Q}\\s*\\?)\\s*$`,
-      'iu',
+      `^(?:${LINE_PREFIX}(?:[${LETTERS}-]{1,25},[ \\t]*)*${Q}${plain}${Q}(?:,[ \\t]*[${LETTERS}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?|(?:[•▪][ \\t]*)?what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}${plain}${Q}\\s*\\?)\\s*$`,
+      'i',
     );
   }
 
@@ -447,39 +463,47 @@ export class TermDefinitionFinder {
     return this.headingRe.test(text.trim());
   }
 
-  /** The first definitional statement of the term in `text`, if any. */
+  /** The first definitional statement of the term in `text`, if any: families in order, most explicit first. */
   find(text: string): TextDefinition | undefined {
-    for (const { family, re } of this.families) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const at = m.indices!.groups!.t![0];
-        const boundary = family.position === 'subject' ? subjectBoundaryOk(text, at, family.definite ? this.words : 1) : family.position === 'object' ? objectBoundaryOk(text, at) : true;
-        if (!boundary || (family.accept && !family.accept(m, text, this.term))) {
-          re.lastIndex = m.index + 1;
-          continue;
-        }
+    const occurrences: Occurrence[] = [...text.matchAll(this.termRe)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+    if (!occurrences.length) return undefined;
+    for (const { family, before, after } of COMPILED_FAMILIES) {
+      for (const o of occurrences) {
+        const found = this.match(text, o, before, after);
+        if (!found) continue;
+        const boundary = family.position === 'subject' ? subjectBoundaryOk(text, o.start, family.definite ? this.words : 1) : family.position === 'object' ? objectBoundaryOk(text, o.start) : true;
+        if (!boundary || (family.accept && !family.accept(found.m, text, this.term))) continue;
         // A number after a capitalised term is a label ("Algorithm 1 describes …"), not a footnote mark.
-        if (/^\s\d/.test(text.slice(m.indices!.groups!.t![1])) && /^\p{Lu}/u.test(m.groups!.t!)) {
-          re.lastIndex = m.index + 1;
-          continue;
-        }
-        const start = family.position === 'subject' ? at : m.index;
-        return { pattern: family.rename?.(m, this.term) ?? family.name, index: start, definition: sentenceAt(text, start) };
+        if (/^\s\d/.test(text.slice(o.end)) && /^\p{Lu}/u.test(o.text)) continue;
+        const start = family.position === 'subject' ? o.start : found.start;
+        return { pattern: family.rename?.(found.m, this.term) ?? family.name, index: start, definition: sentenceAt(text, start) };
       }
     }
-    for (const { re, layout } of this.glossary) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const rest = text.slice(m.index + m[0].length);
+    for (const { layout, before, after } of COMPILED_GLOSSARY) {
+      for (const o of occurrences) {
+        const found = this.match(text, o, before, after);
+        if (!found) continue;
+        const rest = text.slice(o.end + found.m[0].length);
         if (definiensLike(rest, this.termRe, layout)) {
-          const heading = m.groups!.t!;
-          const body = sentenceAt(rest, 0).replace(/^[-–—:|\s]+/, '');
-          return { pattern: 'glossary entry', index: m.indices!.groups!.t![0], definition: `${heading}: ${body}` };
+          const body = sentenceAt(rest, 0).replace(/^[-–—:|→=>\s]+/, '');
+          return { pattern: 'glossary entry', index: o.start, definition: `${o.text}: ${body}` };
         }
-        re.lastIndex = m.index + 1;
       }
     }
     return undefined;
+  }
+
+  /** The pattern around one occurrence: where it starts, and what follows the term. */
+  private match(text: string, o: Occurrence, before: RegExp | undefined, after: RegExp): { start: number; m: RegExpExecArray } | undefined {
+    let start = o.start;
+    if (before) {
+      const b = before.exec(text.slice(0, o.start));
+      if (!b) return undefined;
+      start = b.index;
+    }
+    after.lastIndex = o.end;
+    const m = after.exec(text);
+    return m ? { start, m } : undefined;
   }
 }
 
