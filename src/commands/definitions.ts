@@ -27,7 +27,7 @@ With --framework, maps every term of the framework's code labels (plus any named
     '<%= config.bin %> definitions race ethnicity "structural racism"',
     '<%= config.bin %> definitions "reasonable accommodation" --format md --out definitions.md',
     '<%= config.bin %> definitions --framework race-equality',
-    '<%= config.bin %> definitions microaggression --framework= --json',
+    '<%= config.bin %> definitions microaggression --json --framework',
   ];
 
   static override strict = false;
@@ -37,13 +37,15 @@ With --framework, maps every term of the framework's code labels (plus any named
   static override flags = {
     project: projectFlag,
     framework: Flags.string({
-      description: 'Map the terms of this framework\'s codes against the sources ("--framework=" for the only one loaded).',
+      description: 'Map the terms of this framework\'s codes against the sources (no ID: the only framework loaded).',
       helpValue: 'ID',
     }),
     ...tableFlags,
   };
 
   async run(): Promise<Definition[] | DefinitionComparison> {
+    // "--framework" without an ID (last, or before another flag) means the only framework loaded.
+    this.argv = this.argv.map((a, i, all) => (a === '--framework' && (i === all.length - 1 || all[i + 1]!.startsWith('-')) ? '--framework=' : a));
     const { argv, flags } = await this.parse(Definitions);
     const terms = (argv as string[]).map((t) => t.trim()).filter(Boolean);
     if (flags.framework === undefined && !terms.length) throw new UsageError('E_USAGE', 'name at least one term, or map a framework\'s terms with --framework ID');

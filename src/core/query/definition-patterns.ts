@@ -171,6 +171,7 @@ function genusName(m: RegExpExecArray, term: string): string {
   const np = (m.groups!.np ?? '').toLowerCase().match(/[\p{L}\p{N}'’/-]+/gu) ?? [];
   const head = np.at(-1) ?? '';
   const termHead = termKey(term).split(' ').at(-1);
+  if (META.has(head)) return 'term used';
   return PERSONS.has(head) || termKey(head) === termHead ? 'class' : 'is a';
 }
 
@@ -395,7 +396,6 @@ function definiensLike(rest: string, termRe: RegExp, layout: Layout): boolean {
   if (NOT_DEFINIENS_START.has(first) || /^\d/.test(first)) return false;
   // After a heading, a sentence that names the term again is prose about it; the other families judge it.
   const sentence = s.split(/[.;\n]/)[0] ?? '';
-  termRe.lastIndex = 0;
   if (layout !== 'line' && termRe.test(sentence)) return false;
   for (const w of words.slice(0, 16)) {
     if (FINITE.has(w)) return false;
@@ -444,7 +444,10 @@ interface Occurrence {
 
 /** Finds a term's definitional statements; build one per term and reuse it across texts. */
 export class TermDefinitionFinder {
+  /** Every occurrence (global: used only through matchAll, which copies it). */
   private readonly termRe: RegExp;
+  /** Whether a text names the term (not global, so it keeps no position between calls). */
+  private readonly termTest: RegExp;
   private readonly headingRe: RegExp;
   private readonly words: number;
 
@@ -452,6 +455,7 @@ export class TermDefinitionFinder {
     const plain = termPattern(term);
     this.words = termWords(term).length;
     this.termRe = new RegExp(plain, 'gi');
+    this.termTest = new RegExp(plain, 'i');
     this.headingRe = new RegExp(
       `^(?:${LINE_PREFIX}(?:[${LETTERS}-]{1,25},[ \\t]*)*${Q}${plain}${Q}(?:,[ \\t]*[${LETTERS}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?|(?:[•▪][ \\t]*)?what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}${plain}${Q}\\s*\\?)\\s*$`,
       'i',
@@ -463,10 +467,20 @@ export class TermDefinitionFinder {
     return this.headingRe.test(text.trim());
   }
 
-  /** The first definitional statement of the term in `text`, if any: families in order, most explicit first. */
+  /**
+   * The first definitional statement of the term in `text`, if any: the one that starts earliest
+   * (a glossary entry before the sentences that follow it), then the most explicit family.
+   */
   find(text: string): TextDefinition | undefined {
     const occurrences: Occurrence[] = [...text.matchAll(this.termRe)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
     if (!occurrences.length) return undefined;
+    let best: TextDefinition | undefined;
+    for (const found of this.candidates(text, occurrences)) if (!best || found.index < best.index) best = found;
+    return best;
+  }
+
+  /** The first statement each family and glossary layout finds. */
+  private *candidates(text: string, occurrences: Occurrence[]): Generator<TextDefinition> {
     for (const { family, before, after } of COMPILED_FAMILIES) {
       for (const o of occurrences) {
         const found = this.match(text, o, before, after);
@@ -476,7 +490,8 @@ export class TermDefinitionFinder {
         // A number after a capitalised term is a label ("Algorithm 1 describes …"), not a footnote mark.
         if (/^\s\d/.test(text.slice(o.end)) && /^\p{Lu}/u.test(o.text)) continue;
         const start = family.position === 'subject' ? o.start : found.start;
-        return { pattern: family.rename?.(found.m, this.term) ?? family.name, index: start, definition: sentenceAt(text, start) };
+        yield { pattern: family.rename?.(found.m, this.term) ?? family.name, index: start, definition: sentenceAt(text, start) };
+        break;
       }
     }
     for (const { layout, before, after } of COMPILED_GLOSSARY) {
@@ -484,13 +499,13 @@ export class TermDefinitionFinder {
         const found = this.match(text, o, before, after);
         if (!found) continue;
         const rest = text.slice(o.end + found.m[0].length);
-        if (definiensLike(rest, this.termRe, layout)) {
+        if (definiensLike(rest, this.termTest, layout)) {
           const body = sentenceAt(rest, 0).replace(/^[-–—:|→=>\s]+/, '');
-          return { pattern: 'glossary entry', index: o.start, definition: `${o.text}: ${body}` };
+          yield { pattern: 'glossary entry', index: o.start, definition: `${o.text}: ${body}` };
+          break;
         }
       }
     }
-    return undefined;
   }
 
   /** The pattern around one occurrence: where it starts, and what follows the term. */
