@@ -25,6 +25,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     quotes: Flags.integer({ description: 'Quotes per code.', default: 3, min: 0 }),
     templates: Flags.string({ description: 'A folder your templates may live in (repeatable).', multiple: true }),
     data: Flags.boolean({ description: 'Print the data model as JSON instead of writing a report.' }),
+    term: Flags.string({ description: 'A term whose definitions the report maps across sources (repeatable; default: the framework\'s key terms).', multiple: true }),
   };
 
   async run(): Promise<ReportResult | ReportModel> {
@@ -32,7 +33,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     if (!flags.out && !flags.data) throw new UsageError('E_USAGE', 'give --out FILE.docx (or .md, .html), or --data to see the data model');
     const db = openProject(flags.project);
     try {
-      const options = { title: flags.title ?? defaultTitle(args.template), framework: flags.framework, quotes: flags.quotes };
+      const options = { title: flags.title ?? defaultTitle(args.template), framework: flags.framework, quotes: flags.quotes, terms: flags.term };
       if (flags.data) {
         const model = await reportData(db, options);
         if (!this.jsonEnabled()) this.log(JSON.stringify(model, null, 2));

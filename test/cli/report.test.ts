@@ -57,6 +57,18 @@ describe('reports from the coded demo corpus', () => {
     expect(evidence).toMatch(/<h2>Pay, grade and contract type \(employment\.compensation\)<\/h2>/);
   });
 
+  it('sets each mapped term\'s working definition against the sources\' definitions, cited, and names the terms no source defines', () => {
+    const md = fs.readFileSync(path.join(project, 'desk-review.md'), 'utf8');
+    const section = md.slice(md.indexOf('## Definitions'), md.indexOf('## Findings by theme'));
+    expect(section).toMatch(/\*\*structural racism\*\*\n\n\*Working definition \(the review's framework\):\* Structural \(also systemic or institutional\) racism refers to/);
+    expect(section).toMatch(/> “Structural racism, also called systemic or institutional racism, refers to [^”]+” \(Glossary of Terms for the Race Equality Review \(2023\), para\. 7\)/);
+    // A framework definition is never shown as a source's: every quoted definition carries a citation.
+    for (const quote of section.match(/^> .*$/gm) ?? []) expect(quote).toMatch(/” \([^)]+\(\d{4}\), (p|para)\. \d+\)$/);
+    const model = litkitJson<{ definitionComparison: { terms: { term: string }[]; missing: { term: string }[] } }>(['report', 'desk-review', '--data', '--term', 'structural racism', '--term', 'xenophilia'], { cwd: project }).data;
+    expect(model.definitionComparison.terms.map((t) => t.term)).toEqual(['structural racism']);
+    expect(model.definitionComparison.missing.map((t) => t.term)).toEqual(['xenophilia']);
+  });
+
   it('exports the evidence table to xlsx and docx', async () => {
     const xlsx = path.join(project, 'evidence.xlsx');
     expect(run(['table', 'evidence', '--codes', 'employment.*', '--out', xlsx]).code).toBe(0);

@@ -1,7 +1,7 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
 import { citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
-import { codeSummary, findDefinitions, matrix } from '../query/index.js';
+import { codeSummary, compareDefinitions, matrix } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from '../query/codes.js';
 import { includedStudies } from '../review/extraction.js';
@@ -43,6 +43,15 @@ export interface ReportModel {
   /** Every code by id, for direct lookup: `{{#with (code "employment.promotion")}}`. */
   byId: Record<string, ReportCode>;
   definitions: { term: string; definition: string; citation: string; form: string }[];
+  /**
+   * The mapped terms set against the sources: each term's working definition from the framework
+   * (the review's own, never a source's) with the sources' definitions and citations, and the
+   * terms no source defines.
+   */
+  definitionComparison: {
+    terms: { term: string; codes: string[]; workingDefinition: string | null; sources: { definition: string; citation: string; form: string }[] }[];
+    missing: { term: string; codes: string[]; workingDefinition: string | null }[];
+  };
   documents: (DocumentInfo & { type: string; citation: string; reference: string })[];
   /** The same documents by id, for looking up a quote's source: `(lookup documentsById documentId)`. */
   documentsById: Record<number, DocumentInfo & { type: string; citation: string; reference: string }>;
@@ -144,6 +153,13 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
+  const mapped = compareDefinitions(db, { framework: framework?.id, terms: options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!, labels: false });
+  const mappedTerms = mapped.terms.map((t) => ({
+    term: t.term,
+    codes: t.codes.map((c) => c.id),
+    workingDefinition: t.workingDefinition,
+    sources: t.sources.map((d) => ({ definition: d.definition, citation: d.citation, form: d.pattern })),
+  }));
   const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
   return {
     title: options.title ?? 'Desk review',
@@ -159,7 +175,11 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     framework,
     codes: [...all.values()].filter((c) => !c.parent || !all.has(c.parent)),
     byId: Object.fromEntries(all),
-    definitions: findDefinitions(db, options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!).map((d) => ({ term: d.term, definition: d.definition, citation: d.citation, form: d.pattern })),
+    definitions: mappedTerms.flatMap((t) => t.sources.map((d) => ({ term: t.term, ...d }))),
+    definitionComparison: {
+      terms: mappedTerms.filter((t) => t.sources.length),
+      missing: mappedTerms.filter((t) => !t.sources.length).map(({ term, codes, workingDefinition }) => ({ term, codes, workingDefinition })),
+    },
     documents: documents,
     documentsById: Object.fromEntries(documents.map((d) => [d.id, d])),
     bibliography: bibliography.map((b) => b.reference),
