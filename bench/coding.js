@@ -78,7 +78,8 @@ function docOfPassages(project, map) {
 
 /** Auto-coding speed over the project's segments, against one tokenising pass in the same run. */
 async function printSpeed(root, project, framework, report) {
-  const { Matcher, frameworkCodes } = await import(path.join(root, 'dist', 'core', 'coding', 'index.js'));
+  const { Matcher } = await import(path.join(root, 'dist', 'core', 'coding', 'index.js'));
+  const { frameworkCodes } = await import(path.join(root, 'dist', 'core', 'coding', 'framework', 'index.js'));
   const texts = project.db.sql.prepare('SELECT text FROM segments').pluck().all();
   // Enough text for a stable timing: the segments repeated to about 20,000.
   const many = Array.from({ length: Math.ceil(20000 / texts.length) }, () => texts).flat();
