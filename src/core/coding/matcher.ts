@@ -152,6 +152,8 @@ export class Matcher {
   private readonly near = new WordIndex<Proximity>();
   private readonly regexes: { code: string; rule: string; re: RegExp; context?: Context }[] = [];
   private readonly exclusions = new Map<string, Exclusions>();
+  /** Every rule with its code and its place under the code's `rules` in the framework file, for lint and statistics. */
+  readonly rules: { code: string; rule: string; path: (string | number)[] }[] = [];
 
   constructor(codes: Code[]) {
     for (const c of codes) this.add(c);
@@ -218,13 +220,14 @@ export class Matcher {
 
   private add(c: Code): void {
     const { keywords, phrases, regex, proximity, senses = [], exclude } = c.rules;
-    this.addTerms(c.id, keywords, phrases, regex);
-    senses.forEach((s, i) => this.addTerms(c.id, s.keywords, s.phrases, s.regex, s, s.name ?? `sense${i + 1}`));
-    for (const p of proximity) {
+    this.addTerms(c.id, keywords, phrases, regex, []);
+    senses.forEach((s, i) => this.addTerms(c.id, s.keywords, s.phrases, s.regex, ['senses', i], s, s.name ?? `sense${i + 1}`));
+    proximity.forEach((p, j) => {
       const side = (t: string | string[]) => [t].flat().map(wordPattern);
       const entry: Proximity = { code: c.id, rule: `near:${[p.near[0]].flat().join('|')}~${[p.near[1]].flat().join('|')}/${p.within}`, a: side(p.near[0]), b: side(p.near[1]), within: p.within };
       for (const w of [...entry.a, ...entry.b]) this.near.add(w, entry);
-    }
+      this.rules.push({ code: c.id, rule: entry.rule, path: ['proximity', j] });
+    });
     if (exclude.length) {
       this.exclusions.set(c.id, {
         phrases: exclude.filter((x): x is string => typeof x === 'string').map((x) => termWords(x, wordPattern)).filter((ws) => ws.length),
@@ -233,15 +236,19 @@ export class Matcher {
     }
   }
 
-  private addTerms(code: string, keywords: string[], phrases: string[], regex: string[], sense?: Sense, senseName?: string): void {
+  private addTerms(code: string, keywords: string[], phrases: string[], regex: string[], at: (string | number)[], sense?: Sense, senseName?: string): void {
     const context: Context | undefined = sense && { with: sense.with.map((t) => termWords(t, wordPattern)), also: sense.also.map((t) => termWords(t, wordPattern)), without: sense.without.map((t) => termWords(t, wordPattern)), scope: sense.scope };
     const tag = senseName ? `@${senseName}` : '';
-    const addSeq = (words: WordPattern[], rule: string) => {
+    const addSeq = (words: WordPattern[], rule: string, path: (string | number)[]) => {
       if (words.length) this.starts.add(words[0]!, { code, rule, words, context });
+      this.rules.push({ code, rule, path });
     };
-    for (const k of keywords) addSeq(termWords(k, wordPattern), `keyword:${k}${tag}`);
-    for (const p of phrases) addSeq(termWords(p, exactPattern), `phrase:"${p}"${tag}`);
-    for (const r of regex) this.regexes.push({ code, rule: `regex:/${r}/${tag}`, re: compileRegex(r), context });
+    keywords.forEach((k, j) => addSeq(termWords(k, wordPattern), `keyword:${k}${tag}`, [...at, 'keywords', j]));
+    phrases.forEach((p, j) => addSeq(termWords(p, exactPattern), `phrase:"${p}"${tag}`, [...at, 'phrases', j]));
+    regex.forEach((r, j) => {
+      this.regexes.push({ code, rule: `regex:/${r}/${tag}`, re: compileRegex(r), context });
+      this.rules.push({ code, rule: `regex:/${r}/${tag}`, path: [...at, 'regex', j] });
+    });
   }
 }
 
