@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { evidenceFlags } from '../cli/evidence-flags.js';
 import { reportData, writeReport, type ReportModel, type ReportResult } from '../core/render/index.js';
 import { openProject } from '../core/store/index.js';
 import { UsageError } from '../errors.js';
@@ -13,6 +14,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     '<%= config.bin %> report desk-review --out report.md --title "External review of racial equity"',
     '<%= config.bin %> report my-template.md.hbs --out draft.html',
     '<%= config.bin %> report desk-review --data > model.json',
+    "<%= config.bin %> report desk-review --out report.docx --where 'NOT doc.type in (vacancy)'",
   ];
 
   static override args = { template: Args.string({ description: 'Template name or file.', required: true }) };
@@ -25,6 +27,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     quotes: Flags.integer({ description: 'Quotes per code.', default: 3, min: 0 }),
     templates: Flags.string({ description: 'A folder your templates may live in (repeatable).', multiple: true }),
     data: Flags.boolean({ description: 'Print the data model as JSON instead of writing a report.' }),
+    ...evidenceFlags,
   };
 
   async run(): Promise<ReportResult | ReportModel> {
@@ -32,7 +35,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     if (!flags.out && !flags.data) throw new UsageError('E_USAGE', 'give --out FILE.docx (or .md, .html), or --data to see the data model');
     const db = openProject(flags.project);
     try {
-      const options = { title: flags.title ?? defaultTitle(args.template), framework: flags.framework, quotes: flags.quotes };
+      const options = { title: flags.title ?? defaultTitle(args.template), framework: flags.framework, quotes: flags.quotes, where: flags.where, includeTor: flags['include-tor'] };
       if (flags.data) {
         const model = await reportData(db, options);
         if (!this.jsonEnabled()) this.log(JSON.stringify(model, null, 2));

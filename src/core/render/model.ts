@@ -1,23 +1,17 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
+import { citeDocument } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
-import { codeSummary, findDefinitions, matrix } from '../query/index.js';
+import { codeSummary, findDefinitions } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from '../query/codes.js';
 import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
 import { apaBibliography } from './citations.js';
+import { COUNTING_RULE, evidenceByAttribute, evidenceCount, evidenceQuotes, evidenceScope, type EvidenceOptions, type EvidenceQuote } from './evidence-scope.js';
 
-/** A quotable excerpt with its citation. */
-export interface Quote {
-  segmentId: number;
-  text: string;
-  citation: string;
-  documentId: number;
-  page: number;
-  coders: string[];
-}
+/** A quotable excerpt with its citation: the sentence that carries the evidence. */
+export type Quote = EvidenceQuote;
 
 export interface ReportCode {
   id: string;
@@ -53,55 +47,19 @@ export interface ReportModel {
   /** Included studies with their extracted data (empty without an extraction form). */
   studies: { citation: string; values: Record<string, string | null> }[];
   studyFields: { id: string; label: string }[];
+  /** How every excerpt and document count of the report is made. */
+  countingRule: string;
+  /** The evidence the report draws on: the `--where` query, and the documents left out (the review's own ToR). */
+  scope: { where: string | null; excludedDocuments: string[] };
 }
 
-export interface ModelOptions {
+export interface ModelOptions extends EvidenceOptions {
   title?: string;
   framework?: string;
   /** Quotes per code. */
   quotes?: number;
   /** Terms whose definitions are mapped across the corpus. */
   terms?: string[];
-}
-
-interface QuoteRow extends CitationColumns {
-  segment_id: number;
-  document_id: number;
-  text: string;
-  manual: number;
-  matches: number;
-  coders: string;
-}
-
-/**
- * The strongest excerpts of a code (and its sub-codes): those a person coded first, then those
- * with the most rule matches, of quotable length, one per document before any second.
- */
-export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
-  const rows = db.sql
-    .prepare(
-      `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
-         max(k.coder NOT IN ('auto', 'suggest')) AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
-         group_concat(DISTINCT k.coder) AS coders
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
-       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND length(s.text) BETWEEN 60 AND 900
-         AND instr(s.text, ' | ') = 0 -- table rows read badly as quotes
-       GROUP BY k.segment_id`,
-    )
-    .all(JSON.stringify(codes)) as QuoteRow[];
-  rows.sort((a, b) => b.manual - a.manual || b.matches - a.matches || a.segment_id - b.segment_id);
-  const picked: QuoteRow[] = [];
-  const seen = new Set<number>();
-  for (const r of rows) if (picked.length < n && !seen.has(r.document_id) && (seen.add(r.document_id), true)) picked.push(r);
-  for (const r of rows) if (picked.length < n && !picked.includes(r)) picked.push(r);
-  return picked.map((r) => ({
-    segmentId: r.segment_id,
-    text: r.text.replace(/\s+/g, ' ').trim(),
-    citation: citeRow(r),
-    documentId: r.document_id,
-    page: r.page,
-    coders: r.coders.split(','),
-  }));
 }
 
 /** Terms whose definitions a report maps across sources, by framework. */
@@ -120,17 +78,22 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null);
   const byDocId = new Map(docs.map((d) => [d.id, d]));
   const all = new Map<string, ReportCode>();
+  const scope = evidenceScope(db, options);
+  const families = new Map<string, string[]>();
+  const sourcesOf = db.sql.prepare(
+    `SELECT DISTINCT k.document_id FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+     WHERE k.code_id IN (SELECT value FROM json_each(?)) AND coalesce(k.status, '') <> 'rejected' AND ${scope.sql} ORDER BY k.document_id`,
+  );
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
-    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
-    const familyStats = db.sql
-      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM codings WHERE code_id IN (SELECT value FROM json_each(?))')
-      .get(JSON.stringify(family)) as { e: number; d: number };
+    families.set(s.code, family);
+    const sourceIds = sourcesOf.pluck().all(JSON.stringify(family), ...scope.params) as number[];
+    const counted = evidenceCount(db, family, scope);
     all.set(s.code, {
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
-      excerpts: familyStats.e, documents: familyStats.d,
+      excerpts: counted.excerpts, documents: counted.documents,
       sources: sourceIds.map((id) => citeDocument(byDocId.get(id)!)),
-      quotes: strongestQuotes(db, family, options.quotes ?? 3),
+      quotes: evidenceQuotes(db, family, options.quotes ?? 3, scope),
       children: [],
     });
   }
@@ -144,7 +107,9 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
-  const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
+  const excluded = options.includeTor ? [] : docs.filter((d) => d.attributes.role === 'tor');
+  const typeColumns = [...new Set(docs.filter((d) => !excluded.includes(d)).map((d) => d.attributes.type ?? '(none)'))].sort();
+  const byType = new Map([...families].map(([code, family]) => [code, evidenceByAttribute(db, family, 'type', scope)]));
   return {
     title: options.title ?? 'Desk review',
     generated: new Date().toISOString().slice(0, 10),
@@ -163,9 +128,19 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     documents: documents,
     documentsById: Object.fromEntries(documents.map((d) => [d.id, d])),
     bibliography: bibliography.map((b) => b.reference),
-    matrix: m
-      ? { columns: m.columns, rows: m.rows.map((code, i) => ({ code, label: all.get(code)?.label ?? code, cells: m.cells[i]!, total: m.cells[i]!.reduce((a, b) => a + b, 0) })).filter((r) => all.has(r.code)) }
-      : null,
+    matrix:
+      framework && hasType
+        ? {
+            columns: typeColumns,
+            rows: [...all.values()].map((c) => {
+              const cells = typeColumns.map((t) => byType.get(c.id)?.get(t) ?? 0);
+              // A segment belongs to one document, so the total is the code's excerpts: the same number as everywhere else.
+              return { code: c.id, label: c.label, cells, total: c.excerpts };
+            }),
+          }
+        : null,
+    countingRule: COUNTING_RULE,
+    scope: { where: options.where ?? null, excludedDocuments: excluded.map((d) => citeDocument(d)) },
     prisma: hasRecords ? prismaCounts(db) : null,
     studies: extraction?.studies ?? [],
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
