@@ -1,6 +1,6 @@
-import readline from 'node:readline';
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { readKeys, type KeyReader } from '../../cli/keys.js';
 import { decide, exclusionReasons, nextRecord, STAGES, undoLast, type Decision, type Stage } from '../../core/review/index.js';
 import type { Db } from '../../core/store/index.js';
 import { currentCoder } from '../../core/store/settings.js';
@@ -77,43 +77,4 @@ export default class ScreenReview extends LitkitCommand {
       this.log(`Choose 1 to ${reasons.length}.`);
     }
   }
-}
-
-interface KeyReader {
-  next(): Promise<string | undefined>;
-  close(): void;
-}
-
-/** Single keys on a terminal; lines elsewhere (so the loop can be driven by a script). */
-function readKeys(): KeyReader {
-  const queue: string[] = [];
-  const waiting: ((k: string | undefined) => void)[] = [];
-  let ended = false;
-  const push = (k: string | undefined) => {
-    if (k === undefined) ended = true;
-    const w = waiting.shift();
-    if (w) w(k);
-    else if (k !== undefined) queue.push(k);
-  };
-  let close: () => void;
-  if (process.stdin.isTTY) {
-    readline.emitKeypressEvents(process.stdin);
-    process.stdin.setRawMode(true);
-    const onKey = (_: string, key: { name?: string; sequence?: string; ctrl?: boolean }) => push(key.ctrl && key.name === 'c' ? 'q' : (key.sequence ?? key.name));
-    process.stdin.on('keypress', onKey);
-    close = () => {
-      process.stdin.off('keypress', onKey);
-      process.stdin.setRawMode(false);
-      process.stdin.pause();
-    };
-  } else {
-    const rl = readline.createInterface({ input: process.stdin });
-    rl.on('line', (l) => l.trim() && push(l.trim()));
-    rl.on('close', () => push(undefined));
-    close = () => rl.close();
-  }
-  return {
-    next: () => (queue.length ? Promise.resolve(queue.shift()) : ended ? Promise.resolve(undefined) : new Promise((r) => waiting.push(r))),
-    close: () => close(),
-  };
 }

@@ -83,7 +83,7 @@ export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
       `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
          max(k.coder NOT IN ('auto', 'suggest')) AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
          group_concat(DISTINCT k.coder) AS coders
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
+       FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(?)) AND length(s.text) BETWEEN 60 AND 900
          AND instr(s.text, ' | ') = 0 -- table rows read badly as quotes
        GROUP BY k.segment_id`,
@@ -122,9 +122,9 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const all = new Map<string, ReportCode>();
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
-    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
+    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM live_codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
     const familyStats = db.sql
-      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM codings WHERE code_id IN (SELECT value FROM json_each(?))')
+      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM live_codings WHERE code_id IN (SELECT value FROM json_each(?))')
       .get(JSON.stringify(family)) as { e: number; d: number };
     all.set(s.code, {
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
@@ -139,7 +139,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const refs = new Map(bibliography.map((b) => [b.id, b.reference]));
   const types = new Map<string, number>();
   for (const d of docs) types.set(d.attributes.type ?? 'unspecified', (types.get(d.attributes.type ?? 'unspecified') ?? 0) + 1);
-  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM codings) AS codings').get() as { pages: number; segments: number; codings: number };
+  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM live_codings) AS codings').get() as { pages: number; segments: number; codings: number };
   const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
@@ -151,7 +151,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     project: {
       documents: docs.length,
       ...counts,
-      coders: db.sql.prepare("SELECT DISTINCT coder FROM codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
+      coders: db.sql.prepare("SELECT DISTINCT coder FROM live_codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
       byType: [...types].sort((a, b) => b[1] - a[1]).map(([type, documents]) => ({ type, documents })),
       failed: failedFiles(db).map((f) => ({ path: f.path, cause: f.message })),
       noText: docs.filter((d) => d.status === 'no-text').map((d) => d.title),
