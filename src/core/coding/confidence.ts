@@ -30,7 +30,7 @@ export interface Confidence {
   independent: number;
   /** Distinct matched words, lower-cased. */
   words: number;
-  /** Share of the segment's words that the matches cover. */
+  /** Words of the distinct matched texts, as a share of the segment's words (at most 1). */
   coverage: number;
   kind: string;
   /** The reliability of each rule that fired: its prior, moved by the review decisions on it and on its code. */
@@ -104,7 +104,8 @@ export function confidence(input: ConfidenceInput): Confidence {
   const best = reliability.length ? Math.max(...reliability.map((r) => r.p)) : UNKNOWN_PRIOR;
   const independent = independentRules(input.hits);
   const words = new Set(input.hits.flatMap((h) => tokenize(h.text).map((t) => t.lower)));
-  const matchedTokens = input.hits.reduce((n, h) => n + tokenize(h.text).length, 0);
+  // Each distinct matched text once: rules that fire on the same words do not cover more of the segment.
+  const matchedTokens = [...new Set(input.hits.map((h) => h.text.toLowerCase()))].reduce((n, t) => n + tokenize(t).length, 0);
   const segmentTokens = Math.max(1, tokenize(input.segmentText).length);
   const coverage = Math.min(1, matchedTokens / segmentTokens);
   const kind = input.kind ?? 'body';
