@@ -69,3 +69,17 @@ export function readKeys(): KeyReader {
     close: () => rl.close(),
   };
 }
+
+/**
+ * The action bound to the next key typed (case-insensitive), telling the user `hint` after any
+ * other key; 'quit' once the input ends.
+ */
+export async function nextAction<T extends string>(keys: KeyReader, actions: Record<string, T>, hint: () => void): Promise<T | 'quit'> {
+  for (;;) {
+    const k = await keys.next();
+    if (k === undefined) return 'quit';
+    const action = actions[k.toLowerCase()];
+    if (action) return action;
+    hint();
+  }
+}

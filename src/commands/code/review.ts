@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { decisionLine, marker, reviewCard } from '../../cli/coding-review.js';
-import { readKeys, type KeyReader } from '../../cli/keys.js';
+import { nextAction, readKeys, type KeyReader } from '../../cli/keys.js';
 import { allCodes } from '../../core/coding/framework/index.js';
 import { decideCoding, nextForReview, undoLastDecision } from '../../core/coding/index.js';
 import { openProject } from '../../core/store/index.js';
@@ -44,7 +44,7 @@ Each coding is shown with its code, confidence, citation, the rules that fired a
           break;
         }
         this.log(`\n[${decisions} decided, ${remaining} to review]  ${reviewCard(coding, labels.get(coding.code) ?? coding.code, mark)}\n(a)ccept (r)eject (c) recode (s)kip (u)ndo (q)uit`);
-        const action = await this.ask(keys);
+        const action = await nextAction(keys, KEYS, () => this.log('Press a, r, c, s, u or q.'));
         if (action === 'quit') break;
         if (action === 'skip') {
           skip.push(coding.id);
@@ -71,16 +71,6 @@ Each coding is shown with its code, confidence, citation, the rules that fired a
     }
     this.log(`${decisions} decision${decisions === 1 ? '' : 's'} recorded.`);
     return { decisions, skipped: skip.length };
-  }
-
-  private async ask(keys: KeyReader): Promise<Action> {
-    for (;;) {
-      const k = await keys.next();
-      if (k === undefined) return 'quit';
-      const action = KEYS[k.toLowerCase()];
-      if (action) return action;
-      this.log('Press a, r, c, s, u or q.');
-    }
   }
 
   /** The new code of a recode, completed from a unique prefix; '' to go back, undefined when the input ends. */

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { readKeys, type KeyReader } from '../../cli/keys.js';
+import { nextAction, readKeys, type KeyReader } from '../../cli/keys.js';
 import { decide, exclusionReasons, nextRecord, STAGES, undoLast, type Decision, type Stage } from '../../core/review/index.js';
 import type { Db } from '../../core/store/index.js';
 import { currentCoder } from '../../core/store/settings.js';
@@ -35,7 +35,7 @@ export default class ScreenReview extends LitkitCommand {
         }
         const r = n.record;
         this.log(`\n[${n.screened} screened, ${n.remaining} to go]${n.hint ? `  Hint: ${n.hint}` : ''}\n#${r.id}  ${r.title}\n${[r.authors.slice(0, 3).join('; '), r.year, r.journal].filter(Boolean).join(' · ')}\n\n${r.abstract ?? '(no abstract)'}\n\n(i)nclude (e)xclude (m)aybe (u)ndo (q)uit`);
-        const action = await this.ask(keys);
+        const action = await nextAction(keys, KEYS, () => this.log('Press i, e, m, u or q.'));
         if (action === 'quit') break;
         if (action === 'undo') {
           const id = undoLast(db, reviewer, stage);
@@ -53,16 +53,6 @@ export default class ScreenReview extends LitkitCommand {
     }
     this.log(`${decisions} decision${decisions === 1 ? '' : 's'} recorded.`);
     return { decisions };
-  }
-
-  private async ask(keys: KeyReader): Promise<Decision | 'undo' | 'quit'> {
-    for (;;) {
-      const k = await keys.next();
-      if (k === undefined) return 'quit';
-      const action = KEYS[k.toLowerCase()];
-      if (action) return action;
-      this.log('Press i, e, m, u or q.');
-    }
   }
 
   private async reason(db: Db, keys: KeyReader): Promise<string> {
