@@ -40,9 +40,9 @@ export async function goldProject(root, passages, framework = 'race-equality') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'litkit-gold-'));
   const files = path.join(dir, 'passages');
   fs.mkdirSync(files);
-  // The passage's number leads the name, so documents are stored in the set's order; a title
-  // line keeps the passage itself from being read as the text file's title block.
-  passages.forEach((p, i) => fs.writeFileSync(path.join(files, `${String(i).padStart(4, '0')}.txt`), `Passage ${p.id}\n\n${p.text}\n`));
+  // The passage's number names the file; a title line (a number only: the ids hold words such as
+  // "race") keeps the passage itself from being read as the text file's title block.
+  passages.forEach((p, i) => fs.writeFileSync(path.join(files, `${String(i).padStart(4, '0')}.txt`), `Passage ${i}\n\n${p.text}\n`));
   const db = Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
   await ingest(db, [files], { jobs: 0 });
   const fwFile = bundledFramework(framework);
@@ -89,10 +89,10 @@ export function score(passages, predictions) {
       if (gold && predicted) row.tp++;
       else if (predicted) {
         row.fp++;
-        row.falsePositives.push(p);
+        row.falsePositives.push({ ...p, index: i });
       } else if (gold) {
         row.fn++;
-        row.misses.push(p);
+        row.misses.push({ ...p, index: i });
       }
     });
     return { ...row, ...prf(row.tp, row.fp, row.fn) };

@@ -57,24 +57,19 @@ function printTable(file, passages, { perCode, micro, macroF1 }) {
 function printErrors({ perCode }, project, n) {
   if (n <= 0) return;
   const evidence = project.db.sql.prepare("SELECT evidence FROM codings WHERE coder = 'auto' AND document_id = ? AND (code_id = ? OR code_id LIKE ? || '.%')");
-  const docOf = new Map();
+  const docOf = new Map(project.docIds.map((id, i) => [i, id]));
   const worst = [...perCode].sort((a, b) => b.fp + b.fn - (a.fp + a.fn)).slice(0, n);
   for (const r of worst) {
     if (!r.fp && !r.fn) continue;
     console.log(`\n${r.code}: ${r.fp} false positive(s), ${r.fn} miss(es)`);
     for (const p of r.falsePositives) {
-      docOf.size || docOfPassages(project, docOf);
-      const ev = evidence.all(docOf.get(p.id), r.code === 'race' ? 'racism' : r.code, r.code).map((e) => JSON.parse(e.evidence).hits.map((h) => `${h.rule}="${h.text}"`).join(', '));
+      const ev = evidence.all(docOf.get(p.index), r.code === 'race' ? 'racism' : r.code, r.code).map((e) => JSON.parse(e.evidence).hits.map((h) => `${h.rule}="${h.text}"`).join(', '));
       console.log(`  FP ${p.id}: ${short(p.text)}\n       fired: ${ev.join('; ') || '(a sub-code)'}`);
     }
     for (const p of r.misses) console.log(`  MISS ${p.id}: ${short(p.text)}`);
   }
 }
 
-function docOfPassages(project, map) {
-  const rows = project.db.sql.prepare('SELECT id, title FROM documents').all();
-  for (const r of rows) map.set(r.title.replace(/^Passage /, ''), r.id);
-}
 
 /** Auto-coding speed over the project's segments, against one tokenising pass in the same run. */
 async function printSpeed(root, project, framework, report) {
