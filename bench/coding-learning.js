@@ -57,7 +57,8 @@ async function curve(root, passages, seed, { order, minConfidence }) {
     const byCoder = ['auto', 'suggest', REVIEWER].map((c) => predictedCodes(db, c));
     const predictions = project.docIds.map((id) => new Set(byCoder.flatMap((m) => [...(m.get(id) ?? [])])));
     const { micro } = score(passages, predictions);
-    points.push({ decisions, ...micro, suggested, learnable: proposals.filter((r) => r.validation && !r.withheld).length, auc: auc(db, passageOf, passages) });
+    const proposing = proposals.filter((r) => r.accepted).map((r) => ({ code: r.code, accepted: r.accepted, ...r.validation }));
+    points.push({ decisions, ...micro, suggested, learnable: proposals.filter((r) => r.validation && !r.withheld).length, proposing, auc: auc(db, passageOf, passages) });
   };
   const reviewed = new Set();
   const live = db.sql.prepare("SELECT code_id FROM codings WHERE document_id = ? AND coalesce(status, '') <> 'rejected'").pluck();

@@ -40,7 +40,7 @@ export interface Confidence {
 /**
  * How often a single firing of a rule of each kind is right, before any review. A multi-word
  * phrase or a proximity pair carries its own context, a lone keyword stem the least. On the 176
- * passages of coding-gold/dev.jsonl the kinds barely differ (the bundled rules' codings were
+ * passages of coding-gold/dev.jsonl the kinds barely differ (race-equality version 1's codings were
  * right 0.71 for phrases, 0.73 near, 0.74 keywords, 6 of 6 regexes), so the priors differ only
  * a little; review decisions soon outweigh them. A kind this module does not know (a matcher may
  * add some) gets the keyword prior.
@@ -88,7 +88,7 @@ const shrink = (r: RuleRecord | undefined, above: number) => (r ? (r.accepted + 
  * p_r is the rule's reliability: its kind's prior, shrunk towards the precision reviewers gave
  * the code, then towards the rule's own (see M), so rules and codes reviewers mostly reject pull
  * their later codings down. The maximum rather than a noisy-OR of the rules, since rules of a
- * code often fire on the same words: on the gold set codings with 1, 2 and 3 rules were right
+ * code often fire on the same words: on the gold set, version 1's codings with 1, 2 and 3 rules were right
  * 0.71, 0.67 and 0.76 of the time. Distinct words separated best (1: 0.66, 2: 0.75, 3: 0.81,
  * 4 or more: 0.85). The weights are small so that no one factor decides; bench/coding-learning.js
  * measures how well the score separates right from wrong codings before and after review.
