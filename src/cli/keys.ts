@@ -63,7 +63,7 @@ export function readKeys(): KeyReader {
   return {
     next,
     line: (prompt) => {
-      process.stdout.write(prompt);
+      process.stdout.write(`${prompt}\n`);
       return next();
     },
     close: () => rl.close(),

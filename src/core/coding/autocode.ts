@@ -81,7 +81,7 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
     report.replaced = del.run({ codes: JSON.stringify(codeIds), ...params }).changes;
     const insert = db.sql.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, score, created_at)
       VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?)`);
-    // Confidence learns from the review decisions made so far (per rule), and reads segment kinds where the schema has them.
+    // Confidence learns from the review decisions so far (per code and rule), and reads segment kinds where the schema has them.
     const learned = codeRecords(db);
     const kindOf = segmentKinds(db);
     const firstId = nextCodingId(db);

@@ -58,7 +58,8 @@ const KIND_SHIFT: Record<string, number> = { heading: -0.4, title: -0.4, caption
 /**
  * How many decisions the prior is worth. A reliability is shrunk towards what is known above it
  * (rule -> its code -> the kind's prior) as (accepted + M · above) / (decisions + M): one
- * rejection already lowers it, and five decisions at precision 0.2 bring a 0.6 prior to 0.4.
+ * rejection already lowers it; five decisions at precision 0.2 bring a 0.6 prior to 0.4, and to
+ * 0.3 when they are both the rule's and all of its code's decisions.
  */
 const M = 5;
 

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { resolveFramework } from './framework/store.js';
 import { addCoding, getCoding, type CodingInfo } from './manual.js';
 
 export const CODING_DECISIONS = ['accept', 'reject', 'recode'] as const;
@@ -117,7 +118,7 @@ export function decideCoding(db: Db, codingId: number, decision: CodingDecision,
   if (!CODING_DECISIONS.includes(decision)) throw new UsageError('E_USAGE', `a decision is accept, reject or recode, got "${decision}"`);
   const k = db.sql.prepare('SELECT id, code_id, coder, segment_id, document_id, page, start, end, rule, evidence FROM codings WHERE id = ?').get(codingId) as CodingKeyRow | undefined;
   if (!k) throw new UsageError('E_NO_CODING', `no coding with id ${codingId} (see \`litkit code list\`)`);
-  if (!['auto', 'suggest'].includes(k.coder) || k.segment_id === null) {
+  if ((k.coder !== 'auto' && k.coder !== 'suggest') || k.segment_id === null) {
     throw new UsageError('E_NOT_REVIEWABLE', `coding ${codingId} is by ${k.coder}, not auto or suggest; only those are reviewed (remove a person's coding with \`litkit code rm\`)`);
   }
   if (decision === 'recode') {
@@ -145,6 +146,7 @@ export function decideCoding(db: Db, codingId: number, decision: CodingDecision,
  * what earlier decisions say (or unreviewed), and a recode's added coding is removed.
  */
 export function undoLastDecision(db: Db, coder: string): DecisionInfo | undefined {
+  // codingId in the answer is the coding the decision was on as it is now (0 if `code auto` no longer makes it).
   const last = db.sql.prepare('SELECT * FROM coding_decisions WHERE coder = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(coder) as DecisionRow | undefined;
   if (!last) return undefined;
   db.transaction(() => {
@@ -177,7 +179,7 @@ export function nextForReview(db: Db, filter: ReviewFilter = {}): { coding: Codi
     params.push(filter.code);
   }
   if (filter.framework) {
-    if (!db.sql.prepare('SELECT 1 FROM frameworks WHERE id = ?').get(filter.framework)) throw new UsageError('E_NO_FRAMEWORK', `no framework "${filter.framework}" is loaded (see \`litkit framework show\`)`);
+    resolveFramework(db, filter.framework);
     where.push('k.code_id IN (SELECT id FROM codes WHERE framework_id = ?)');
     params.push(filter.framework);
   }
