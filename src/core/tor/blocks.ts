@@ -1,5 +1,6 @@
 import { citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
+import { isQuestion } from './text.js';
 
 /** What a stretch of a terms of reference is about, from the heading above it. */
 export type SectionKind = 'preamble' | 'background' | 'objectives' | 'activities' | 'deliverables' | 'questions' | 'timeline' | 'excluded' | 'other';
@@ -96,7 +97,7 @@ function role(text: string, marker: Block['marker']): Block['role'] {
     return 'item';
   }
   if (FIELD.test(text) && FIELD.exec(text)![1]!.split(/\s+/).length <= 6) return 'field';
-  if (words <= 13 && text.length <= 110 && !terminal && /^[\p{Lu}\d]/u.test(text)) return 'heading';
+  if (words <= 13 && text.length <= 110 && !terminal && !isQuestion(text) && /^[\p{Lu}\d]/u.test(text)) return 'heading';
   return 'paragraph';
 }
 

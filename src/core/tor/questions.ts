@@ -1,5 +1,5 @@
 import type { Block } from './blocks.js';
-import { overlap, sentences } from './text.js';
+import { isQuestion, overlap, QUESTION_WORD, sentences } from './text.js';
 
 /** A passage of the ToR with where it is. */
 export interface TorText {
@@ -8,7 +8,7 @@ export interface TorText {
   segmentId: number;
 }
 
-const QUESTION_WORD = /^(?:what|how|which|who|whom|whose|why|when|where|to what extent|in what|is|are|does|do|did|can|could|should|would|will|has|have|was|were)\b/i;
+
 const QUESTIONS_LEAD_IN = /\bquestions?\b[^.?]*:\s*$|\bfollowing\b[^.?]*\bquestions?\b/i;
 
 /**
@@ -32,9 +32,11 @@ export function extractQuestions(blocks: Block[]): TorText[] {
       out.push({ text: b.text, citation: b.citation, segmentId: b.segmentId });
       continue;
     }
-    if (b.role !== 'item') leadIn = false;
+    // A list whose markers were lost (Word lists come as plain paragraphs) goes on while its
+    // paragraphs are questions.
+    if (b.role !== 'item' && !isQuestion(b.text)) leadIn = false;
     for (const s of sentences(b.text)) {
-      if (QUESTION_WORD.test(s) && s.endsWith('?')) out.push({ text: s, citation: b.citation, segmentId: b.segmentId });
+      if (isQuestion(s)) out.push({ text: s, citation: b.citation, segmentId: b.segmentId });
     }
     if (QUESTIONS_LEAD_IN.test(b.text)) leadIn = true;
   }
@@ -69,13 +71,21 @@ const SCOPE_LEAD_IN = /\b(?:include|includes|including|cover|covers|address|cont
 
 /**
  * What the ToR says the work must cover: the items of a sub-list introduced by "… should
- * include, among others:" (the race-equality ToR's report contents a. to f.).
+ * include, among others:" (the race-equality ToR's report contents a. to f.). Where the list
+ * lost its markers (a Word list read as paragraphs), its items are the paragraphs after the
+ * lead-in that start in lower case, as list items continuing a sentence do.
  */
 export function extractScope(blocks: Block[]): Block[] {
   const out: Block[] = [];
   let list: { type: string; next: number } | null = null;
   blocks.forEach((b, i) => {
     const previous = blocks[i - 1];
+    const unmarked = b.role === 'paragraph' && /^\p{Ll}/u.test(b.text);
+    if (unmarked && previous && (list?.type === 'none' || (previous.role !== 'heading' && SCOPE_LEAD_IN.test(previous.text) && !QUESTIONS_LEAD_IN.test(previous.text)))) {
+      out.push(b);
+      list = { type: 'none', next: 0 };
+      return;
+    }
     if (b.role !== 'item' || !b.marker || b.section === 'excluded' || b.section === 'questions' || b.section === 'objectives') {
       list = null;
       return;

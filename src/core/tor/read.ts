@@ -91,7 +91,7 @@ export function readTor(db: Db, documentId: number): Tor {
   const questions = extractQuestions(blocks);
   const questionSegments = new Set(questions.map((q) => q.segmentId));
   const scopeBlocks = extractScope(blocks);
-  const skip = new Set([...scopeBlocks, ...blocks.filter((b) => b.role === 'item' && questionSegments.has(b.segmentId) && questions.some((q) => q.text === b.text))]);
+  const skip = new Set([...scopeBlocks, ...blocks.filter((b) => questionSegments.has(b.segmentId) && questions.some((q) => q.text === b.text))]);
   const work = tasks(blocks, skip);
   const listed = extractActivities(work.listed);
   const activities = [...listed, ...extractActivities(work.said).filter((a) => a.count !== null && !listed.some((l) => l.kind === a.kind))];

@@ -1,7 +1,17 @@
 /** Sentence-level helpers for reading terms of reference. */
 
-// A sentence ends at . ! ? before a capital, a quote or a bracket; "e.g." and "i.e." do not end one.
-const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|cf|no|vs|approx))[.!?]["”’)]?\s+(?=["“‘(]?[\p{Lu}\d])/gu;
+// A sentence ends at . ! ? before a capital, a quote or a bracket; "e.g.", "i.e." and the "2." of
+// a list run into a line ("…; and 2. Conduct …") do not end one.
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|cf|no|vs|approx)|(?:^|\s)\d{1,2})[.!?]["”’)]?\s+(?=["“‘(]?[\p{Lu}\d])/gu;
+
+export const QUESTION_WORD = /^(?:what|how|which|who|whom|whose|why|when|where|to what extent|in what|is|are|does|do|did|can|could|should|would|will|has|have|was|were)\b/i;
+// A question ends with its question mark, or with a note in brackets after it ("What should it include? (cf. …)").
+const ASKS = /\?(?:\s*\([^)]*\))?$/;
+
+/** Whether a sentence (or list item) is a question. */
+export function isQuestion(text: string): boolean {
+  return QUESTION_WORD.test(text) && ASKS.test(text);
+}
 
 /** The sentences of a block, trimmed. */
 export function sentences(text: string): string[] {
