@@ -15,7 +15,7 @@ export interface CrossCell {
 /** Race and racism codes crossed with each dimension of intersectionality (gender, nationality, …). */
 export interface Intersectionality {
   anchors: { id: string; label: string }[];
-  dimensions: { id: string; label: string; cells: CrossCell[] }[];
+  dimensions: { id: string; label: string; cells: CrossCell[]; /** Labels of the anchors no excerpt codes with this dimension. */ empty: string[] }[];
   /** How a cell is counted, for the report to say. */
   rule: string;
 }
@@ -61,10 +61,8 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
   );
   return {
     anchors: anchors.map((a) => ({ id: a.id, label: a.label })),
-    dimensions: dims.map((dim) => ({
-      id: dim.id,
-      label: dim.label,
-      cells: anchors.map((a) => {
+    dimensions: dims.map((dim) => {
+      const cells = anchors.map((a): CrossCell => {
         const excerpts = cell(a.id, dim.id);
         const rows = excerpts ? (pairs.all(a.id, dim.id) as PairRow[]) : [];
         const best = rows[0];
@@ -75,8 +73,9 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
           documents: new Set(rows.map((r) => r.document_id)).size,
           quote: best ? { text: sentenceAt(best.text, Math.max(0, best.start - best.seg_start)), citation: citeRow(best), documentId: best.document_id } : null,
         };
-      }),
-    })),
+      });
+      return { id: dim.id, label: dim.label, cells, empty: cells.filter((c) => !c.excerpts).map((c) => c.anchorLabel) };
+    }),
     rule: 'excerpts coded with both codes in the same segment (as `litkit table cooccurrence`), and the documents they come from',
   };
 }
