@@ -2,6 +2,7 @@ import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { cooccurrence } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import type { ReportCode } from './model.js';
+import { quoteSpan } from './quotes.js';
 
 /** One cell of race × a dimension: the excerpts coded with both, and the one to quote. */
 export interface CrossCell {
@@ -28,23 +29,22 @@ interface PairRow extends CitationColumns {
   document_id: number;
   text: string;
   start: number;
+  end: number;
   seg_start: number;
 }
 
-/** The sentence of a segment's text holding offset `at`, whitespace collapsed, at most ~400 characters. */
-function sentenceAt(text: string, at: number): string {
-  const before = text.slice(0, at);
-  const from = Math.max(before.search(/[^.!?]*$/), 0);
-  const end = text.slice(at).search(/[.!?](?:["”’)]|\s|$)/);
-  const sentence = text.slice(from, end === -1 ? text.length : at + end + 1).replace(/\s+/g, ' ').trim();
-  return sentence.length > 420 ? `${sentence.slice(0, 400).replace(/\s+\S*$/, '')}…` : sentence;
+/** The sentence(s) of a segment that hold the dimension's coded span, as report quotes are cut. */
+function quoteOf(r: PairRow): string {
+  const [s, e] = quoteSpan(r.text, Math.max(0, r.start - r.seg_start), Math.max(0, r.end - r.seg_start));
+  return r.text.slice(s, e).replace(/\s+/g, ' ').trim();
 }
 
 /**
  * Race × each intersectionality dimension: the co-occurrence counts of `table cooccurrence`
  * (excerpts = segments coded with both, in the same segment), the documents they come from and,
- * for each non-empty cell, the sentence to quote from the strongest excerpt (a person's coding
- * before rule matches, more matches first). Null when the framework has no such codes.
+ * for each non-empty cell, the sentence that holds the dimension's coded words in the strongest
+ * excerpt (a person's coding before rule matches, more matches first). Null when the framework
+ * has no such codes.
  */
 export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>): Intersectionality | null {
   const dims = byId.intersectionality?.children ?? [];
@@ -53,7 +53,7 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
   const m = cooccurrence(db, {});
   const cell = (r: string, c: string) => m.cells[m.rows.indexOf(r)]?.[m.columns.indexOf(c)] ?? 0;
   const pairs = db.sql.prepare(
-    `SELECT s.id AS segment_id, s.document_id, s.page, s.seq, s.text, s.start AS seg_start, b.start, d.title, d.year, d.format, d.page_count
+    `SELECT s.id AS segment_id, s.document_id, s.page, s.seq, s.text, s.start AS seg_start, b.start, b.end, d.title, d.year, d.format, d.page_count
      FROM codings a JOIN codings b ON b.segment_id = a.segment_id JOIN segments s ON s.id = a.segment_id JOIN documents d ON d.id = s.document_id
      WHERE a.code_id = ? AND b.code_id = ?
      GROUP BY s.id
@@ -71,7 +71,7 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
           anchorLabel: a.label,
           excerpts,
           documents: new Set(rows.map((r) => r.document_id)).size,
-          quote: best ? { text: sentenceAt(best.text, Math.max(0, best.start - best.seg_start)), citation: citeRow(best), documentId: best.document_id } : null,
+          quote: best ? { text: quoteOf(best), citation: citeRow(best), documentId: best.document_id } : null,
         };
       });
       return { id: dim.id, label: dim.label, cells, empty: cells.filter((c) => !c.excerpts).map((c) => c.anchorLabel) };

@@ -149,10 +149,11 @@ function workplan(tor: Tor): Workplan | null {
     if (!cells.includes('◆')) cells[span(PRODUCT_PHASE.find(([re]) => re.test(del.name))?.[1] ?? 'reporting')[1]] = '◆';
     rows.push({ task: `Deliverable: ${del.name}`, count: del.due.map((x) => `${x.label} ${x.when.text}`).join('; '), cells });
   }
-  const datedDues = tor.deliverables.flatMap((x) => x.due.map((y) => y.when.date)).filter((x): x is string => !!x).sort();
-  if (!start && datedDues.length) {
-    notes.push(`The ToR dates its deliverables (${datedDues[0]} to ${datedDues.at(-1)}) but gives no start date${tor.timeline.startText ? ` ("${tor.timeline.startText}")` : ''}: the deliverables are placed by their kind; move them once the start is agreed.`);
-    if (weeksBetween(datedDues[0]!, datedDues.at(-1)!) > d.weeks) notes.push(`The deliverables' dates span more than the ToR's duration (${d.text}).`);
+  const dated = tor.deliverables.flatMap((x) => x.due.map((y) => y.when)).filter((w) => w.date).sort((a, b) => a.date!.localeCompare(b.date!));
+  if (!start && dated.length) {
+    const [first, last] = [dated[0]!, dated.at(-1)!];
+    notes.push(`The ToR dates its deliverables (${first.text} to ${last.text}) but gives no start date${tor.timeline.startText ? ` ("${tor.timeline.startText}")` : ''}: the deliverables are placed by their kind; move them once the start is agreed.`);
+    if (weeksBetween(first.date!, last.date!) > d.weeks) notes.push(`The deliverables' dates span more than the ToR's duration (${d.amount} ${d.unit}).`);
   }
   return { unit, columns, rows, basis: `${d.amount} ${d.unit} (“${d.text}”, ${d.citation})`, notes };
 }

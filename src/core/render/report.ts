@@ -42,7 +42,7 @@ async function figures(markdown: string, m: ReportModel): Promise<Record<string,
 
 /** Markdown whose figure references point at SVG files written beside it (md) or inline data (html). */
 function linkFigures(markdown: string, figs: Record<string, Figure>, target: (name: string, f: Figure) => string): string {
-  return markdown.replace(/!\[([^\]]*)\]\(litkit:([\w-]+)\)/g, (whole, caption: string, name: string) => {
+  return markdown.replace(/!\[([^\]]*)\]\(litkit:([\w-]+)\)/g, (_whole, caption: string, name: string) => {
     const f = figs[name];
     return f ? `![${caption}](${target(name, f)})` : `*[Figure: ${caption}: not available for this project]*`;
   });
