@@ -8,6 +8,11 @@ import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
 import { apaBibliography } from './citations.js';
+import { codeMemos, type CodeMemo } from './code-memos.js';
+import { readTor, type Tor } from '../tor/index.js';
+import { evidenceGaps, evidenceTypes, GAP_RULE, type Gap } from './gaps.js';
+import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
+import { planFromTor, type Plan } from './plan.js';
 
 /** A quotable excerpt with its citation. */
 export interface Quote {
@@ -53,6 +58,19 @@ export interface ReportModel {
   /** Included studies with their extracted data (empty without an extraction form). */
   studies: { citation: string; values: Record<string, string | null> }[];
   studyFields: { id: string; label: string }[];
+  /** The terms of reference read from `--tor DOC`; null without. */
+  tor: Tor | null;
+  /** Lines of inquiry, evaluation matrix and work plan drawn from the ToR; null without one. */
+  plan: Plan | null;
+  /** Race and racism × each intersectionality dimension, with a quote per non-empty cell; null when the framework has no such codes. */
+  intersectionality: Intersectionality | null;
+  /** Every code's evidence gap by `gapRule`. */
+  gaps: Record<string, Gap>;
+  gapRule: string;
+  /** Memos on each code, oldest first. */
+  memos: Record<string, CodeMemo[]>;
+  /** The title page: who the report is for, the assignment, the date written out. */
+  cover: { client: string | null; assignment: string | null; date: string };
 }
 
 export interface ModelOptions {
@@ -62,6 +80,10 @@ export interface ModelOptions {
   quotes?: number;
   /** Terms whose definitions are mapped across the corpus. */
   terms?: string[];
+  /** The document holding the terms of reference. */
+  tor?: number;
+  /** Who the report is for, on the title page (default: the ToR's organisation). */
+  client?: string;
 }
 
 interface QuoteRow extends CitationColumns {
@@ -112,6 +134,7 @@ const DEFAULT_TERMS: Record<string, string[]> = {
 
 /** Builds the report data model from the project. */
 export async function buildReportModel(db: Db, options: ModelOptions = {}): Promise<ReportModel> {
+  const tor = options.tor === undefined ? null : readTor(db, options.tor);
   const frameworks = db.sql.prepare('SELECT id, title, version FROM frameworks ORDER BY id').all() as { id: string; title: string; version: string }[];
   const framework = frameworks.find((f) => f.id === options.framework) ?? (options.framework ? undefined : frameworks[0]) ?? null;
   const docs = listDocuments(db);
@@ -169,5 +192,14 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     prisma: hasRecords ? prismaCounts(db) : null,
     studies: extraction?.studies ?? [],
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
+    tor,
+    plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code)) : null,
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all)),
+    gaps: evidenceGaps(db, Object.fromEntries(all)),
+    gapRule: GAP_RULE,
+    memos: codeMemos(db, own),
+    cover: { client: options.client ?? tor?.organisation ?? null, assignment: tor?.assignment ?? null, date: longDate(new Date()) },
   };
 }
+
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
