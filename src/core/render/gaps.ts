@@ -23,7 +23,7 @@ const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many
 export function evidenceGaps(db: Db, byId: Record<string, ReportCode>): Record<string, Gap> {
   const typeCount = db.sql.prepare("SELECT count(DISTINCT value) FROM document_attributes WHERE key = 'type'").pluck().get() as number;
   const typesOf = db.sql.prepare(
-    `SELECT DISTINCT a.value FROM codings k JOIN document_attributes a ON a.document_id = k.document_id AND a.key = 'type'
+    `SELECT DISTINCT a.value FROM live_codings k JOIN document_attributes a ON a.document_id = k.document_id AND a.key = 'type'
      WHERE k.code_id IN (SELECT value FROM json_each(?)) ORDER BY 1`,
   );
   const out: Record<string, Gap> = {};
@@ -45,7 +45,7 @@ export function evidenceGaps(db: Db, byId: Record<string, ReportCode>): Record<s
 export function evidenceTypes(db: Db, code: string): string[] {
   const rows = db.sql
     .prepare(
-      `SELECT coalesce(a.value, 'unspecified') AS type, count(DISTINCT k.document_id) AS n FROM codings k
+      `SELECT coalesce(a.value, 'unspecified') AS type, count(DISTINCT k.document_id) AS n FROM live_codings k
        LEFT JOIN document_attributes a ON a.document_id = k.document_id AND a.key = 'type'
        WHERE k.code_id IN (SELECT value FROM json_each(?)) GROUP BY 1 ORDER BY 2 DESC, 1`,
     )

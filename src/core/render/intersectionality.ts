@@ -54,7 +54,7 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
   const cell = (r: string, c: string) => m.cells[m.rows.indexOf(r)]?.[m.columns.indexOf(c)] ?? 0;
   const pairs = db.sql.prepare(
     `SELECT s.id AS segment_id, s.document_id, s.page, s.seq, s.text, s.start AS seg_start, b.start, b.end, d.title, d.year, d.format, d.page_count
-     FROM codings a JOIN codings b ON b.segment_id = a.segment_id JOIN segments s ON s.id = a.segment_id JOIN documents d ON d.id = s.document_id
+     FROM live_codings a JOIN live_codings b ON b.segment_id = a.segment_id JOIN segments s ON s.id = a.segment_id JOIN documents d ON d.id = s.document_id
      WHERE a.code_id = ? AND b.code_id = ?
      GROUP BY s.id
      ORDER BY max(b.coder NOT IN ('auto', 'suggest')) DESC, max(coalesce(json_extract(b.evidence, '$.matches'), 1)) DESC, s.id`,

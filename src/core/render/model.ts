@@ -96,14 +96,14 @@ interface QuoteRow extends CitationColumns {
 }
 
 /**
- * The strongest excerpts of a code (and its sub-codes): those a person coded first, then those
- * with the most rule matches, of quotable length, one per document before any second.
+ * The strongest excerpts of a code (and its sub-codes): those a person coded or accepted first,
+ * then those with the most rule matches, of quotable length, one per document before any second.
  */
 export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
   const rows = db.sql
     .prepare(
       `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
-         max(k.coder NOT IN ('auto', 'suggest')) AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
+         max(k.coder NOT IN ('auto', 'suggest') OR k.status = 'accepted') AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
          group_concat(DISTINCT k.coder) AS coders
        FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(?)) AND length(s.text) BETWEEN 60 AND 900
