@@ -10,20 +10,34 @@ export interface EvidenceOptions {
   where?: string;
   /** Also draw on documents marked as the review's own terms of reference (`role=tor`). */
   includeTor?: boolean;
+  /** The document read as the terms of reference (`report --tor`): never evidence either. */
+  tor?: number;
 }
 
 /** The counting rule every count of a report follows; templates print it. */
 export const COUNTING_RULE =
   'An excerpt is a segment that carries at least one coding of the code or of one of its sub-codes that nobody has rejected (made by a person, accepted in review, or auto-coded and not yet reviewed); a document counts when it has at least one such excerpt. Documents marked as the review\'s own terms of reference are left out.';
 
-// A coding counts as evidence unless a reviewer rejected it.
-const LIVE = "coalesce(k.status, '') <> 'rejected'";
+/** A restriction of evidence as SQL over documents `d` and segments `s`, with its parameters. */
+export interface EvidenceScope {
+  sql: string;
+  params: unknown[];
+}
 
-/** The evidence restriction as SQL over documents `d` and segments `s`, with its parameters. */
-export function evidenceScope(db: Db, options: EvidenceOptions = {}): { sql: string; params: unknown[] } {
+/** No restriction. */
+export const ALL_EVIDENCE: EvidenceScope = { sql: '1', params: [] };
+
+/** The evidence restriction of a report or table: the ToR left out, the --where query. */
+export function evidenceScope(db: Db, options: EvidenceOptions = {}): EvidenceScope {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (!options.includeTor) parts.push("d.id NOT IN (SELECT document_id FROM document_attributes WHERE key = 'role' AND value = 'tor')");
+  if (!options.includeTor) {
+    parts.push("d.id NOT IN (SELECT document_id FROM document_attributes WHERE key = 'role' AND value = 'tor')");
+    if (options.tor !== undefined) {
+      parts.push('d.id <> ?');
+      params.push(options.tor);
+    }
+  }
   if (options.where) {
     const p = compileQuery(db, parseQuery(options.where));
     parts.push(`(${p.sql})`);
@@ -33,25 +47,25 @@ export function evidenceScope(db: Db, options: EvidenceOptions = {}): { sql: str
 }
 
 /** Excerpts and documents of a code family under the counting rule. */
-export function evidenceCount(db: Db, family: string[], scope: { sql: string; params: unknown[] }): { excerpts: number; documents: number } {
+export function evidenceCount(db: Db, family: string[], scope: EvidenceScope): { excerpts: number; documents: number } {
   const row = db.sql
     .prepare(
       `SELECT count(DISTINCT k.segment_id) AS excerpts, count(DISTINCT k.document_id) AS documents
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
-       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${LIVE} AND ${scope.sql}`,
+       FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${scope.sql}`,
     )
     .get(JSON.stringify(family), ...scope.params) as { excerpts: number; documents: number };
   return row;
 }
 
 /** Excerpts of a code family per value of a document attribute (`(none)` where it is unset), under the counting rule. */
-export function evidenceByAttribute(db: Db, family: string[], key: string, scope: { sql: string; params: unknown[] }): Map<string, number> {
+export function evidenceByAttribute(db: Db, family: string[], key: string, scope: EvidenceScope): Map<string, number> {
   const rows = db.sql
     .prepare(
       `SELECT coalesce(a.value, '(none)') AS v, count(DISTINCT k.segment_id) AS n
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+       FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
        LEFT JOIN document_attributes a ON a.document_id = d.id AND a.key = ?
-       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${LIVE} AND ${scope.sql} GROUP BY 1`,
+       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${scope.sql} GROUP BY 1`,
     )
     .all(key, JSON.stringify(family), ...scope.params) as { v: string; n: number }[];
   return new Map(rows.map((r) => [r.v, r.n]));
@@ -88,15 +102,15 @@ export interface EvidenceQuote {
  * The best quotes of a code family: from body text and list items only (never headings, source
  * lines or boilerplate), in the evidence scope, chosen and cut by `pickQuotes`.
  */
-export function evidenceQuotes(db: Db, family: string[], n: number, scope: { sql: string; params: unknown[] }): EvidenceQuote[] {
+export function evidenceQuotes(db: Db, family: string[], n: number, scope: EvidenceScope): EvidenceQuote[] {
   if (n <= 0) return [];
   const rows = db.sql
     .prepare(
       `SELECT k.segment_id, k.document_id, k.start, k.end, k.coder, k.status, k.score, k.evidence,
          s.start AS seg_start, s.text, s.page, s.seq, s.para, d.title, d.year, d.format, d.page_count,
          (SELECT value FROM document_attributes WHERE document_id = d.id AND key = 'type') AS doc_type
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
-       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${LIVE}
+       FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+       WHERE k.code_id IN (SELECT value FROM json_each(?))
          AND s.kind IN (SELECT value FROM json_each(?)) AND ${scope.sql}`,
     )
     .all(JSON.stringify(family), JSON.stringify(DEFAULT_QUOTE_KINDS), ...scope.params) as CandidateRow[];

@@ -9,6 +9,11 @@ import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
 import { apaBibliography } from './citations.js';
 import { COUNTING_RULE, evidenceByAttribute, evidenceCount, evidenceQuotes, evidenceScope, type EvidenceOptions, type EvidenceQuote } from './evidence-scope.js';
+import { codeMemos, type CodeMemo } from './code-memos.js';
+import { readTor, type Tor } from '../tor/index.js';
+import { evidenceGaps, evidenceTypes, GAP_RULE, type Gap } from './gaps.js';
+import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
+import { planFromTor, type Plan } from './plan.js';
 
 /** A quotable excerpt with its citation: the sentence that carries the evidence. */
 export type Quote = EvidenceQuote;
@@ -51,6 +56,19 @@ export interface ReportModel {
   countingRule: string;
   /** The evidence the report draws on: the `--where` query, and the documents left out (the review's own ToR). */
   scope: { where: string | null; excludedDocuments: string[] };
+  /** The terms of reference read from `--tor DOC`; null without. */
+  tor: Tor | null;
+  /** Lines of inquiry, evaluation matrix and work plan drawn from the ToR; null without one. */
+  plan: Plan | null;
+  /** Race and racism × each intersectionality dimension, with a quote per non-empty cell; null when the framework has no such codes. */
+  intersectionality: Intersectionality | null;
+  /** Every code's evidence gap by `gapRule`. */
+  gaps: Record<string, Gap>;
+  gapRule: string;
+  /** Memos on each code, oldest first. */
+  memos: Record<string, CodeMemo[]>;
+  /** The title page: who the report is for, the assignment, the date written out. */
+  cover: { client: string | null; assignment: string | null; date: string };
 }
 
 export interface ModelOptions extends EvidenceOptions {
@@ -60,6 +78,10 @@ export interface ModelOptions extends EvidenceOptions {
   quotes?: number;
   /** Terms whose definitions are mapped across the corpus. */
   terms?: string[];
+  /** The document holding the terms of reference. */
+  tor?: number;
+  /** Who the report is for, on the title page (default: the ToR's organisation). */
+  client?: string;
 }
 
 /** Terms whose definitions a report maps across sources, by framework. */
@@ -70,6 +92,7 @@ const DEFAULT_TERMS: Record<string, string[]> = {
 
 /** Builds the report data model from the project. */
 export async function buildReportModel(db: Db, options: ModelOptions = {}): Promise<ReportModel> {
+  const tor = options.tor === undefined ? null : readTor(db, options.tor);
   const frameworks = db.sql.prepare('SELECT id, title, version FROM frameworks ORDER BY id').all() as { id: string; title: string; version: string }[];
   const framework = frameworks.find((f) => f.id === options.framework) ?? (options.framework ? undefined : frameworks[0]) ?? null;
   const docs = listDocuments(db);
@@ -81,8 +104,8 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const scope = evidenceScope(db, options);
   const families = new Map<string, string[]>();
   const sourcesOf = db.sql.prepare(
-    `SELECT DISTINCT k.document_id FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
-     WHERE k.code_id IN (SELECT value FROM json_each(?)) AND coalesce(k.status, '') <> 'rejected' AND ${scope.sql} ORDER BY k.document_id`,
+    `SELECT DISTINCT k.document_id FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+     WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${scope.sql} ORDER BY k.document_id`,
   );
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
@@ -102,12 +125,12 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const refs = new Map(bibliography.map((b) => [b.id, b.reference]));
   const types = new Map<string, number>();
   for (const d of docs) types.set(d.attributes.type ?? 'unspecified', (types.get(d.attributes.type ?? 'unspecified') ?? 0) + 1);
-  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM codings) AS codings').get() as { pages: number; segments: number; codings: number };
+  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM live_codings) AS codings').get() as { pages: number; segments: number; codings: number };
   const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
-  const excluded = options.includeTor ? [] : docs.filter((d) => d.attributes.role === 'tor');
+  const excluded = options.includeTor ? [] : docs.filter((d) => d.attributes.role === 'tor' || d.id === options.tor);
   const typeColumns = [...new Set(docs.filter((d) => !excluded.includes(d)).map((d) => d.attributes.type ?? '(none)'))].sort();
   const byType = new Map([...families].map(([code, family]) => [code, evidenceByAttribute(db, family, 'type', scope)]));
   return {
@@ -116,7 +139,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     project: {
       documents: docs.length,
       ...counts,
-      coders: db.sql.prepare("SELECT DISTINCT coder FROM codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
+      coders: db.sql.prepare("SELECT DISTINCT coder FROM live_codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
       byType: [...types].sort((a, b) => b[1] - a[1]).map(([type, documents]) => ({ type, documents })),
       failed: failedFiles(db).map((f) => ({ path: f.path, cause: f.message })),
       noText: docs.filter((d) => d.status === 'no-text').map((d) => d.title),
@@ -144,5 +167,14 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     prisma: hasRecords ? prismaCounts(db) : null,
     studies: extraction?.studies ?? [],
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
+    tor,
+    plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code, scope)) : null,
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all), scope),
+    gaps: evidenceGaps(db, Object.fromEntries(all), scope),
+    gapRule: GAP_RULE,
+    memos: codeMemos(db, own),
+    cover: { client: options.client ?? tor?.organisation ?? null, assignment: tor?.assignment ?? null, date: longDate(new Date()) },
   };
 }
+
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
