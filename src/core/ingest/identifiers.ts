@@ -91,7 +91,7 @@ export function identifiersInText(text: string): Identifiers {
     if (!u || alone || isDoiUrl(u)) return;
     const rest = line.replace(URL, ' ').replace(/[\d/.:,-]+/g, ' ').trim();
     // A wrapped sentence can leave an address alone on a line: "(at" above it, ")." after it.
-    const inSentence = trimTail(u) !== u || /[a-z(,]$/.test(lines[i - 1]?.trim() ?? '');
+    const inSentence = trimTail(u) !== u || /(\(|,|\b(at|from|see|in|on|via|to|under|by|and|or))$/i.test(lines[i - 1]?.trim() ?? '');
     if (!rest && !inSentence) alone = u;
   });
   const url = labelled ?? alone ?? arxivUrl(head);
