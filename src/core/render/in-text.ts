@@ -22,11 +22,18 @@ export function titleCase(title: string): string {
   });
 }
 
-/** The title a citation uses in place of an author: the main title (before a colon), at most five words. */
+/**
+ * The title a citation uses in place of an author: the main title (before a colon); a main title
+ * of more than six words cut to its first five, without a small word left dangling at the end.
+ */
 function shortTitle(title: string): string {
   const main = title.split(/[:?.]\s/)[0]!.trim();
-  const ws = main.split(/\s+/);
-  return titleCase(ws.length > 5 ? ws.slice(0, 4).join(' ') : main);
+  let ws = main.split(/\s+/);
+  if (ws.length > 6) {
+    ws = ws.slice(0, 5);
+    while (ws.length > 1 && MINOR.has(ws.at(-1)!.toLowerCase())) ws.pop();
+  }
+  return titleCase(ws.join(' '));
 }
 
 /** The author part of a citation: "A", "A & B", "A et al.", or as many names as disambiguation asks. */
