@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { apaReferences, citeInText, disambiguate, isCorporate, parseAuthors, titleCase, type CitableDocument } from '../../src/core/render/index.js';
 
 let nextId = 1;
-/** A document as the reference code sees it; format and pages matter only for the locator rule. */
+/** A document as the reference code sees it; its format matters only to tell an HTML web page. */
 function doc(fields: Partial<CitableDocument> & { title: string }): CitableDocument {
-  return { id: nextId++, authors: null, year: null, format: 'pdf', pages: 10, attributes: {}, ...fields };
+  return { id: nextId++, authors: null, year: null, format: 'pdf', attributes: {}, ...fields };
 }
 
 const refs = async (...docs: CitableDocument[]) => (await apaReferences(docs)).map((r) => r.reference);
@@ -72,7 +72,7 @@ describe('item types', () => {
     expect(await refs(doc({ title: 'Recruitment policy', authors: 'International Organization for Migration', year: 2021, attributes: { type: 'policy', publisher: 'International Organization for Migration' } }))).toEqual([
       'International Organization for Migration. (2021). *Recruitment policy*.',
     ]);
-    expect(await refs(doc({ title: 'Focus group 2', authors: 'External review team', year: 2023, format: 'md', pages: 1, attributes: { type: 'transcript' } }))).toEqual([
+    expect(await refs(doc({ title: 'Focus group 2', authors: 'External review team', year: 2023, format: 'md', attributes: { type: 'transcript' } }))).toEqual([
       'External review team. (2023). *Focus group 2* [Unpublished transcript].',
     ]);
   });
@@ -132,7 +132,7 @@ describe('telling works apart', () => {
 
 describe('author–date citations', () => {
   it('cites one, two and three or more authors, with page or paragraph', () => {
-    expect(citeInText(doc({ title: 'T', authors: 'UN Today', year: 2024, format: 'html', pages: 1 }), { para: 3 })).toBe('(UN Today, 2024, para. 3)');
+    expect(citeInText(doc({ title: 'T', authors: 'UN Today', year: 2024, format: 'html' }), { para: 3 })).toBe('(UN Today, 2024, para. 3)');
     expect(citeInText(doc({ title: 'T', authors: 'Smith, J.; Doe, A.', year: 2020 }), { page: 4 })).toBe('(Smith & Doe, 2020, p. 4)');
     expect(citeInText(doc({ title: 'T', authors: 'Smith, J.; Doe, A.; Roe, B.', year: 2020 }), { page: 4 })).toBe('(Smith et al., 2020, p. 4)');
   });

@@ -1,15 +1,8 @@
+import type { DocumentInfo } from '../documents/read.js';
 import { citedName, nameKey, parseAuthors, type Name } from './authors.js';
 
-/** What a reference needs to know about a document to be told apart from the others. */
-export interface CitableDocument {
-  id: number;
-  title: string;
-  authors: string | null;
-  year: number | null;
-  format: string;
-  pages: number;
-  attributes: Record<string, string>;
-}
+/** What a reference and a citation need to know about a document. */
+export type CitableDocument = Pick<DocumentInfo, 'id' | 'title' | 'authors' | 'year' | 'format' | 'attributes'>;
 
 /**
  * How one document is told apart in author–date citations: the letter after its year (APA's
