@@ -1,5 +1,6 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { apaReferences, citeInText, disambiguate, isCorporate, parseAuthors, titleCase, type CitableDocument } from '../../src/core/render/index.js';
+import { apaReferences, citeInText, disambiguate, isCorporate, markdownToDocx, parseAuthors, titleCase, type CitableDocument } from '../../src/core/render/index.js';
 
 let nextId = 1;
 /** A document as the reference code sees it; its format matters only to tell an HTML web page. */
@@ -141,5 +142,19 @@ describe('author–date citations', () => {
     expect(citeInText(doc({ title: 'Agency cuts staff in regional offices: a review', year: 2022, attributes: { journal: 'Daily News' } }), { page: 2 })).toBe('(“Agency Cuts Staff in Regional Offices,” 2022, p. 2)');
     expect(citeInText(doc({ title: 'Guidance on the use of data for staff', attributes: { type: 'report' } }), { page: 1 })).toBe('(*Guidance on the Use*, n.d., p. 1)');
     expect(titleCase('staff news: an anti-racism task force for all')).toBe('Staff News: An Anti-Racism Task Force for All');
+  });
+});
+
+describe('the reference list in Word', () => {
+  it('gives entries APA’s hanging indent and leaves their [descriptions] unmarked, unlike the drafter’s placeholders', async () => {
+    const md = '# Report\n\n## Findings\n\n[Key finding.]\n\n## References\n\nExternal review team. (2023). *Focus group 2* [Unpublished transcript].\n\nIOM. (2023). *Displacement tracking data* [Data set].\n';
+    const xml = await (await JSZip.loadAsync(await markdownToDocx(md, { title: 'Report' }))).file('word/document.xml')!.async('string');
+    const paragraphs = xml.split('<w:p>').slice(1);
+    const find = (text: string) => paragraphs.find((p) => p.includes(text))!;
+    expect(find('Key finding')).toContain('<w:highlight w:val="yellow"/>');
+    for (const entry of ['Unpublished transcript', 'Data set']) {
+      expect(find(entry)).not.toContain('w:highlight');
+      expect(find(entry)).toMatch(/<w:ind w:left="720" w:hanging="720"\/>/);
+    }
   });
 });

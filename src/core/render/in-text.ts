@@ -85,8 +85,11 @@ export function locatorOf(r: PlacedRow): Locator {
   return r.seq ? { para: r.seq } : {};
 }
 
+/** How a report cites: a document (by id) at a place, in author–date form. */
+export type Citer = (documentId: number, where?: Locator) => string;
+
 /** A citer for a set of documents: disambiguated once, then `(documentId, locator)` to citation. */
-export function inTextCiter(docs: CitableDocument[], forms: Disambiguation = disambiguate(docs)): (documentId: number, where?: Locator) => string {
+export function inTextCiter(docs: CitableDocument[], forms: Disambiguation = disambiguate(docs)): Citer {
   const byId = new Map(docs.map((d) => [d.id, d]));
   return (documentId, where = {}) => {
     const doc = byId.get(documentId);

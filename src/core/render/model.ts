@@ -12,7 +12,7 @@ import { codeMemos, type CodeMemo } from './code-memos.js';
 import { disambiguate } from './disambiguate.js';
 import { readTor, type Tor } from '../tor/index.js';
 import { evidenceGaps, evidenceTypes, GAP_RULE, type Gap } from './gaps.js';
-import { inTextCiter, locatorOf, type Locator, type PlacedRow } from './in-text.js';
+import { inTextCiter, locatorOf, type Citer, type PlacedRow } from './in-text.js';
 import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
 import { planFromTor, type Plan } from './plan.js';
 
@@ -81,9 +81,6 @@ export interface ReportModel {
 }
 
 export type ReportDocument = DocumentInfo & { type: string; citation: string; source: string; reference: string };
-
-/** How a model cites: a document (by id) at a place, in author–date form. */
-export type Citer = (documentId: number, where?: Locator) => string;
 
 export interface ModelOptions {
   title?: string;
@@ -222,7 +219,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
     tor,
     plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code)) : null,
-    intersectionality: intersectionalityTables(db, Object.fromEntries(all)),
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all), cite),
     gaps: evidenceGaps(db, Object.fromEntries(all)),
     gapRule: GAP_RULE,
     memos: codeMemos(db, own),
