@@ -59,11 +59,6 @@ export function isIdentifier(text: string): boolean {
   return /^(doi:\s*)?10\.\d{4,9}\//i.test(t) || /^https?:\/\/\S+$/i.test(t) || /^arXiv:\S+/.test(t);
 }
 
-/** A DOI as the address APA prints: `https://doi.org/10.…`. */
-export function doiAddress(doi: string): string {
-  return `https://doi.org/${doi}`;
-}
-
 export interface Identifiers {
   doi?: string;
   url?: string;

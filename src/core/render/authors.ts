@@ -1,7 +1,7 @@
 /**
  * Authors as references need them: people split into family and given names, bodies (agencies,
  * programmes, newspapers, sites) kept whole. A name in braces, `{UN Today}`, is always kept whole;
- * a person written `Family, Given` is always a person.
+ * a person written `Family, Initials` is always a person.
  */
 
 /** A name as CSL takes it: a person, or a body kept literal. */
@@ -100,7 +100,10 @@ function naturalName(s: string): Name {
   return person(ws.slice(i).join(' '), ws.slice(0, i).join(' '), suffix);
 }
 
+const withoutSuffix = (s: string) => s.replace(/\s+(jr|sr|ii|iii|iv)\.?$/i, '');
 const isGiven = (s: string) => INITIALS.test(s) || (words(s).length <= 3 && words(s).every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase())));
+/** Tokens that alternate family name and initials: "Smith", "J.", "Doe", "A. B.". */
+const familyInitials = (tokens: string[]) => tokens.length % 2 === 0 && tokens.every((t, i) => i % 2 === 0 || INITIALS.test(withoutSuffix(t)));
 
 /**
  * The people of one comma-separated group: inverted pairs ("Smith, J., Doe, A."), one inverted name
@@ -115,9 +118,8 @@ function peopleOf(group: string): Name[] {
   }
   if (merged.length === 1) return [naturalName(merged[0]!)];
   const allFull = merged.every((t) => words(t).length >= 2 && !INITIALS.test(t));
-  const pairs = merged.length % 2 === 0 && merged.every((t, i) => (i % 2 === 1 ? isGiven(t.replace(/\s+(jr|sr|ii|iii|iv)\.?$/i, '')) : true));
-  const givenAreInitials = merged.every((t, i) => i % 2 === 0 || INITIALS.test(t.replace(/\s+(jr|sr|ii|iii|iv)\.?$/i, '')));
-  if (pairs && (givenAreInitials || !allFull)) {
+  const pairs = merged.length % 2 === 0 && merged.every((t, i) => i % 2 === 0 || isGiven(withoutSuffix(t)));
+  if (pairs && (familyInitials(merged) || !allFull)) {
     const out: Name[] = [];
     for (let i = 0; i < merged.length; i += 2) {
       const g = words(merged[i + 1]!);
@@ -157,15 +159,17 @@ function namesOfPart(part: string): Name[] {
     return chunks.flatMap((c) => (/^\{.*\}$/.test(c) ? [{ literal: c.slice(1, -1).trim() }] : namesOfPart(c)));
   }
   const commas = part.split(',').map((t) => t.trim()).filter(Boolean);
-  if (commas.length > 1 && commas.every((t) => VANCOUVER.test(t))) return commas.map((t) => person(VANCOUVER.exec(t)![1]!, VANCOUVER.exec(t)![2]!));
-  if (commas.length === 1 && /^\S+\s+\p{Lu}$/u.test(part.trim()) && VANCOUVER.test(part.trim())) {
-    const m = VANCOUVER.exec(part.trim())!;
-    return [person(m[1]!, m[2]!)];
+  // "Smith J, Doe A" (Vancouver); a lone "Smith J" only with one initial, as "Oxfam GB" is a body.
+  const vancouver = commas.length > 1 || /^\S+\s+\p{Lu}$/u.test(part.trim());
+  if (vancouver && commas.every((t) => VANCOUVER.test(t))) {
+    return commas.map((t) => {
+      const m = VANCOUVER.exec(t)!;
+      return person(m[1]!, m[2]!);
+    });
   }
   // "Bank, J." is a person whatever the family name says: initials after commas mark people.
   const tokens = part.split(/\s*,\s*|\s+and\s+|\s*&\s*/).map((t) => t.trim()).filter(Boolean);
-  const initialled = tokens.length % 2 === 0 && tokens.every((t, i) => i % 2 === 0 || INITIALS.test(t.replace(/\s+(jr|sr|ii|iii|iv)\.?$/i, '')));
-  if (!initialled && bodySigns(part)) return [{ literal: part.trim() }];
+  if (!familyInitials(tokens) && bodySigns(part)) return [{ literal: part.trim() }];
   return splitOutsideBraces(part, /^(\s+and\s+|\s*&\s*)/).flatMap(peopleOf);
 }
 

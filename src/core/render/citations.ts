@@ -38,6 +38,7 @@ export function toCsl(doc: CitableDocument, suffix = ''): CslItem {
   const container = a.journal ?? a.book ?? a.site;
   const publisher = a.publisher ?? (type === 'article' ? archiveOf(a.url) : undefined);
   const genre = genreOf(doc);
+  // Stored bare by ingest and docs attr; a value written another way (an older --attr) still prints once.
   const doi = a.doi?.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '');
   const item: CslItem = {
     id: `doc${doc.id}`,
