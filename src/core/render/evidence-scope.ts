@@ -1,5 +1,6 @@
 import { DEFAULT_QUOTE_KINDS } from '../documents/kinds.js';
 import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { locatorOf, type Citer } from './in-text.js';
 import { compileQuery, parseQuery } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { pickQuotes, type QuoteCandidate } from './quotes.js';
@@ -85,13 +86,16 @@ interface CandidateRow extends CitationColumns {
   doc_type: string | null;
 }
 
-/** A report quote: the sentence that carries the evidence, with its citation. */
+/** A report quote: the sentence that carries the evidence, with its citations. */
 export interface EvidenceQuote {
   segmentId: number;
   documentId: number;
   page: number;
   text: string;
+  /** APA author–date: `(Smith & Doe, 2020, p. 4)`, `(UN Today, 2024, para. 3)`. */
   citation: string;
+  /** The document named by title: `Title (2020), p. 4`. */
+  source: string;
   coders: string[];
   /** Where the quote sits in the page text, so it can be found again. */
   start: number;
@@ -102,7 +106,7 @@ export interface EvidenceQuote {
  * The best quotes of a code family: from body text and list items only (never headings, source
  * lines or boilerplate), in the evidence scope, chosen and cut by `pickQuotes`.
  */
-export function evidenceQuotes(db: Db, family: string[], n: number, scope: EvidenceScope): EvidenceQuote[] {
+export function evidenceQuotes(db: Db, family: string[], n: number, scope: EvidenceScope, cite: Citer): EvidenceQuote[] {
   if (n <= 0) return [];
   const rows = db.sql
     .prepare(
@@ -136,6 +140,6 @@ export function evidenceQuotes(db: Db, family: string[], n: number, scope: Evide
   });
   return pickQuotes(candidates, n).map((q) => {
     const r = q.candidate.extra as CandidateRow;
-    return { segmentId: r.segment_id, documentId: r.document_id, page: r.page, text: q.text, citation: citeRow(r), coders: q.candidate.coders, start: q.start, end: q.end };
+    return { segmentId: r.segment_id, documentId: r.document_id, page: r.page, text: q.text, citation: cite(r.document_id, locatorOf(r)), source: citeRow(r), coders: q.candidate.coders, start: q.start, end: q.end };
   });
 }

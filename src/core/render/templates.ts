@@ -47,9 +47,9 @@ export function resolveTemplate(name: string, allowed: string[]): string {
 
 const cell = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|');
 
-/** Markdown blockquotes of quotes, each followed by its page citation. */
+/** Markdown blockquotes of quotes, each followed by its author–date citation (which has its parentheses). */
 function quoteBlock(quotes: Quote[]): string {
-  return quotes.map((q) => `> “${q.text}” (${q.citation})`).join('\n\n');
+  return quotes.map((q) => `> “${q.text}” ${q.citation}`).join('\n\n');
 }
 
 /**
