@@ -1,6 +1,6 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { isContentWord, stem, tokenize } from './text.js';
@@ -129,7 +129,7 @@ export function suggest(db: Db, options: SuggestOptions = {}): CodeSuggestions[]
     : (db.sql.prepare(`SELECT DISTINCT code_id FROM codings WHERE ${HUMAN} ORDER BY code_id`).pluck().all() as string[]);
   if (!codes.length) throw new UsageError('E_NO_CODINGS', 'there are no manual codings to learn from; code some segments with `litkit code add` first');
   const segments = db.sql
-    .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.end, s.text, s.seq, d.title, d.year, d.format, d.page_count
+    .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.end, s.text, ${CITED_PARA}, d.title, d.year, d.format, d.page_count
       FROM segments s JOIN documents d ON d.id = s.document_id ORDER BY s.id`)
     .all() as SegmentRow[];
   const reviewed = new Set(db.sql.prepare(`SELECT DISTINCT document_id FROM codings WHERE ${HUMAN}`).pluck().all() as number[]);

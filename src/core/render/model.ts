@@ -1,5 +1,5 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
 import { codeSummary, findDefinitions, matrix } from '../query/index.js';
 import type { Db } from '../store/db.js';
@@ -80,7 +80,7 @@ interface QuoteRow extends CitationColumns {
 export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
   const rows = db.sql
     .prepare(
-      `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
+      `SELECT k.segment_id, s.document_id, s.page, ${CITED_PARA}, s.text, d.title, d.year, d.format, d.page_count,
          max(k.coder NOT IN ('auto', 'suggest')) AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
          group_concat(DISTINCT k.coder) AS coders
        FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id

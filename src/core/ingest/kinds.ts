@@ -1,0 +1,189 @@
+import type { SegmentKind } from '../documents/kinds.js';
+import { isBoilerplateText } from './boilerplate.js';
+
+/** A paragraph as the segmenter found it, before it is cut into segments. */
+export interface Paragraph {
+  page: number;
+  text: string;
+  /** What the file's markup says it is (DOCX, HTML, Markdown), when it says. */
+  hint?: SegmentKind;
+  /** The first or last paragraph of its page, where running heads and footers sit. */
+  edge: boolean;
+}
+
+/** A paragraph's kind, and whether a reader counts it when numbering paragraphs. */
+export interface Classified {
+  kind: SegmentKind;
+  counted: boolean;
+}
+
+/** A list marker: a bullet, or an item number or letter ("1.", "(a)", "iv)"). */
+export const BULLET = /^\s*(?:[•▪◦·‣∙*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s/;
+const BULLET_GLYPH = /^\s*[•▪◦·‣∙*–—-]\s/;
+/** A section number before a heading: "2.", "2.1", "IV.", "B.". */
+const SECTION_NUMBER = /^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXL]{1,5}[.)]|\(?[A-Za-z][.)])\s+/;
+const SENTENCE_END = /[.!?;,]["'”’)\]]*$/;
+/** A name that ends with an initial ("Allison, Timothy B.") has a full stop but is no sentence. */
+const INITIAL_END = /(?:^|[\s,])\p{Lu}\.$/u;
+/** A line that ends in one of these words was cut mid-sentence (a wrapped line), not a title. */
+const OPEN_END = /\b(a|an|the|and|or|nor|but|of|to|in|on|at|by|for|from|with|into|than|as|like|such|that|which|who|whose|if|when|where|whether|because|while|is|are|was|were|be|has|have|had|can|will|would|should|must|may|its|their|our|this|these|via)$/i;
+/** A clause's verb: a sentence-case line that has one is a sentence without its full stop ("This paragraph is in the default style"). */
+const FINITE_VERB = /\b(is|are|was|were|has|have|had|will|would|can|could|must|should|shall|may|might|does|do|did)\b/i;
+/** Text that stops mid-phrase: a wrapped line, a lead-in ("please refer to:"), a cut sentence ("… Database ("). */
+const cutOff = (t: string) => /[([{–—-]$/.test(t) || OPEN_END.test(t.replace(/:$/, ''));
+const TOC_LINE = /(?:\.\s?){4,}\s*\d+\s*$/;
+
+const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Words of four letters or more after the first that start with a capital, as a share of all such words. */
+function capitalised(t: string): number {
+  const long = t.split(/\s+/).slice(1).filter((w) => /\p{L}{4}/u.test(w));
+  return long.length ? long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length / long.length : 1;
+}
+
+function balanced(t: string): boolean {
+  const count = (re: RegExp) => t.match(re)?.length ?? 0;
+  return count(/\(/g) === count(/\)/g) && count(/\[/g) === count(/\]/g);
+}
+
+/** One line of a heading (or, `loose`, of a label line a reader does not count): see headingForm. */
+function headingLine(line: string, loose: boolean): boolean {
+  const t = flat(line);
+  const n = words(t);
+  if (n === 0 || t.length > 120 || (SENTENCE_END.test(t) && !INITIAL_END.test(t)) || (t.endsWith(':') && n > 8)) return false;
+  // Title Case runs longer than sentence case: "Performance indicators for evaluation of results –
+  // please see …" is a sentence without its full stop (though no paragraph a reader counts either),
+  // and so is a sentence-case line with a clause.
+  const titleCase = capitalised(t) >= 0.5;
+  if (n > (titleCase || loose ? 15 : 9) || (!titleCase && (FINITE_VERB.test(t) || (!loose && n > 6 && t.includes(','))))) return false;
+  if (!/^[\p{Lu}\p{N}(["“'‘§]/u.test(t) || !/^\P{L}*\p{Lu}/u.test(t) || cutOff(t) || !/\p{L}{2}/u.test(t)) return false;
+  // Code and formulae from PDFs: operators, or brackets that do not pair up.
+  if (/[=<>{}$\\|;]/.test(t) || !balanced(t)) return false;
+  const chars = t.replace(/\s/g, '');
+  return (chars.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= chars.length * 0.6;
+}
+
+/**
+ * Whether a paragraph reads as a heading or a label rather than a sentence: one to three lines
+ * (a title block) of at most 15 words each, 9 in sentence case, with no sentence end, starting
+ * with a capital or a number, not cut off mid-phrase, and mostly letters and digits (formula
+ * fragments of PDFs are not headings). Key-value lines of a job advert ("Closing Date: 27 February
+ * 2022") have this form too, on purpose: they describe the document, as a title does, and are
+ * neither evidence nor paragraphs a reader counts. `loose` asks instead whether the paragraph is a
+ * label line that a reader does not count: up to 15 words in any case, commas allowed.
+ */
+export function headingForm(text: string, loose = false): boolean {
+  const lines = text.trim().split('\n');
+  return lines.length <= 3 && lines.every((line) => headingLine(line, loose));
+}
+
+const LINK = /\b(?:https?:\/\/|www\.)\S+/i;
+const LINKS = new RegExp(LINK.source, 'gi');
+const REFERENCE_LEAD = /^(sources?|retrieved|available|accessed|url|link|see|cf\.?|via|online|web ?site)\b/i;
+/** "Smith, J. A., & Doe, B. (2020)." and "World Health Organization. (2019)." */
+const AUTHOR_YEAR = /^\p{Lu}[\p{L}'’ -]{1,60},\s+\p{Lu}\.(?:\s?-?\p{Lu}\.)*[^]{0,200}?\((?:19|20)\d\d[a-z]?\)/u;
+const ORG_YEAR = /^\p{Lu}[^.()]{2,150}\.?\s\((?:(?:19|20)\d\d[a-z]?|n\.d\.)\)\.\s/u;
+const NUMBERED_ENTRY = /^\[\d{1,3}\]\s+\S[^]*\b(?:19|20)\d\d\b/;
+const DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)10\.\d{4,}/i;
+
+/** A source or URL line ("Source: https://…", a bare link, "Retrieved from …") or a bibliography entry. */
+export function isReferenceText(text: string): boolean {
+  const t = flat(text);
+  const n = words(t);
+  const rest = words(t.replace(LINKS, ' '));
+  if (LINK.test(t) && (rest <= 4 || (REFERENCE_LEAD.test(t) && rest <= 25))) return true;
+  if (/^sources?\s*:/i.test(t) && n <= 40) return true;
+  if (/\bretrieved\b.{0,40}\bfrom\b/i.test(t) && n <= 80) return true;
+  return n <= 120 && (AUTHOR_YEAR.test(t) || ORG_YEAR.test(t) || NUMBERED_ENTRY.test(t) || (DOI.test(t) && n <= 80));
+}
+
+/**
+ * Whether a reader counts a paragraph of text as one: anything but a line that looks like a
+ * heading or a label, even when its words are substance ("Performance indicators for evaluation of
+ * results – please see attachment on the email" is coded but not counted).
+ */
+const runningText = (text: string) => !headingForm(text, true);
+
+/** Plain-text tables: every line between pipes ("| a | b |"). */
+const PIPE_TABLE = /^(?:[ \t]*\|.*\|[ \t]*(?:\n|$))+$/;
+
+/** "Figure 3: …", "Table 2.1. …", "Box A – …" */
+const CAPTION = /^(?:figure|fig\.|table|tab\.|chart|graph|box|map|exhibit|diagram|plate|illustration|photo)\s*(?:\d+[a-z]?(?:\.\d+)*|[IVXL]+|[A-Z](?:\.\d+)?)\s*[.:—–-]\s*\S/i;
+/** Headings that open a list of references; the section runs to the next section of another kind. */
+const REFERENCES_HEADING = /^(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:references|bibliography|works cited|literature cited|reference list|list of references|sources|endnotes)\s*:?$/i;
+const AFTER_REFERENCES = /^(?:\d+(?:\.\d+)*\.?\s+|[A-Z]\.?\s+)?(?:appendix|appendices|annex|annexes|acknowledg|about the authors?|supplementary|biograph)/i;
+
+/** The label before a colon that opens a paragraph ("P4: …", "Closing Date: …"), in lower case. */
+const labelOf = (text: string) => /^([^:\n]{1,40}):\s/.exec(text)?.[1]?.trim().toLowerCase();
+
+/** Labels ("P4", "Interviewer") that open three or more paragraphs: speakers of a transcript. */
+function speakers(paragraphs: Paragraph[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    const label = labelOf(p.text);
+    if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([label]) => label));
+}
+
+/**
+ * Running heads and footers of a paged document: short lines at the top or bottom of three or
+ * more pages that read the same once numbers are dropped ("Chapter 3. Recursion", "Smith et al.").
+ */
+function runningHeads(paragraphs: Paragraph[]): Set<Paragraph> {
+  const key = (p: Paragraph) => p.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+  const pages = new Map<string, Set<number>>();
+  const candidates = paragraphs.filter((p) => p.edge && words(p.text) <= 15 && key(p).replace(/ /g, '').length >= 4);
+  for (const p of candidates) pages.set(key(p), (pages.get(key(p)) ?? new Set()).add(p.page));
+  return new Set(candidates.filter((p) => pages.get(key(p))!.size >= 3));
+}
+
+/** The classifier of one document: what it has seen so far decides what a paragraph in a references section is. */
+class DocumentKinds {
+  private inReferences = false;
+
+  constructor(
+    private readonly speakers: Set<string>,
+    private readonly runningHeads: Set<Paragraph>,
+  ) {}
+
+  classify(p: Paragraph): Classified {
+    const { text, hint } = p;
+    if (hint === 'boilerplate' || this.runningHeads.has(p)) return { kind: 'boilerplate', counted: false };
+    if (isBoilerplateText(text)) return { kind: 'boilerplate', counted: hint === 'list' || BULLET.test(text) || runningText(text) };
+    if (this.inReferences) {
+      const leaves = (hint === 'heading' || headingForm(text)) && (AFTER_REFERENCES.test(flat(text)) || (hint === 'heading' && !REFERENCES_HEADING.test(flat(text))));
+      if (!leaves) return { kind: 'reference', counted: false };
+      this.inReferences = false;
+    }
+    if (isReferenceText(text)) return { kind: 'reference', counted: false };
+    if (CAPTION.test(text) && words(text) <= 60) return { kind: 'caption', counted: false };
+    if (hint === 'table' || PIPE_TABLE.test(text)) return { kind: 'table', counted: false };
+    if ((hint === 'heading' && words(text) <= 40) || this.isHeading(text, hint)) {
+      if (REFERENCES_HEADING.test(flat(text))) this.inReferences = true;
+      return { kind: 'heading', counted: false };
+    }
+    if (hint === 'list' || BULLET.test(text)) return { kind: 'list', counted: true };
+    return { kind: 'body', counted: runningText(text) || this.isTurn(text) };
+  }
+
+  private isTurn(text: string): boolean {
+    const label = labelOf(text);
+    return label !== undefined && this.speakers.has(label);
+  }
+
+  private isHeading(text: string, hint: SegmentKind | undefined): boolean {
+    if (hint === 'list' || BULLET_GLYPH.test(text) || this.isTurn(text)) return false;
+    const lines = text.trim().split('\n');
+    if (lines.every((l) => TOC_LINE.test(l))) return true;
+    return headingForm(text.replace(SECTION_NUMBER, '')) && headingForm(text);
+  }
+}
+
+/** Classifies the paragraphs of one document, in reading order. */
+export function classifyParagraphs(paragraphs: Paragraph[]): Classified[] {
+  const pageCount = new Set(paragraphs.map((p) => p.page)).size;
+  const doc = new DocumentKinds(speakers(paragraphs), pageCount >= 3 ? runningHeads(paragraphs) : new Set());
+  return paragraphs.map((p) => doc.classify(p));
+}
