@@ -66,7 +66,7 @@ function headingLine(line: string, loose: boolean): boolean {
 
 /**
  * Whether a paragraph reads as a heading or a label rather than a sentence: one to three lines
- * (a title block) of at most 15 words each, 9 in sentence case, with no sentence end, starting
+ * (a wrapped title, or a title block) of at most 15 words each, 9 in sentence case, with no sentence end, starting
  * with a capital or a number, not cut off mid-phrase, and mostly letters and digits (formula
  * fragments of PDFs are not headings). Key-value lines of a job advert ("Closing Date: 27 February
  * 2022") have this form too, on purpose: they describe the document, as a title does, and are
@@ -75,7 +75,8 @@ function headingLine(line: string, loose: boolean): boolean {
  */
 export function headingForm(text: string, loose = false): boolean {
   const lines = text.trim().split('\n');
-  return lines.length <= 3 && lines.every((line) => headingLine(line, loose));
+  // A long title wrapped over lines, or a title block of a line each (title, author, date).
+  return lines.length <= 3 && (headingLine(text, loose) || lines.every((line) => headingLine(line, loose)));
 }
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+/i;
@@ -129,14 +130,15 @@ function speakers(paragraphs: Paragraph[]): Set<string> {
 
 /**
  * Running heads and footers of a paged document: short lines at the top or bottom of three or
- * more pages that read the same once numbers are dropped ("Chapter 3. Recursion", "Smith et al.").
+ * more pages (of every page, in a shorter document) that read the same once numbers are dropped
+ * ("Chapter 3. Recursion", "Smith et al.", "Mobility Policy Page 1 of 2").
  */
-function runningHeads(paragraphs: Paragraph[]): Set<Paragraph> {
+function runningHeads(paragraphs: Paragraph[], pageCount: number): Set<Paragraph> {
   const key = (p: Paragraph) => p.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
   const pages = new Map<string, Set<number>>();
   const candidates = paragraphs.filter((p) => p.edge && words(p.text) <= 15 && key(p).replace(/ /g, '').length >= 4);
   for (const p of candidates) pages.set(key(p), (pages.get(key(p)) ?? new Set()).add(p.page));
-  return new Set(candidates.filter((p) => pages.get(key(p))!.size >= 3));
+  return new Set(candidates.filter((p) => pages.get(key(p))!.size >= Math.min(3, pageCount)));
 }
 
 /** The classifier of one document: what it has seen so far decides what a paragraph in a references section is. */
@@ -184,6 +186,6 @@ class DocumentKinds {
 /** Classifies the paragraphs of one document, in reading order. */
 export function classifyParagraphs(paragraphs: Paragraph[]): Classified[] {
   const pageCount = new Set(paragraphs.map((p) => p.page)).size;
-  const doc = new DocumentKinds(speakers(paragraphs), pageCount >= 3 ? runningHeads(paragraphs) : new Set());
+  const doc = new DocumentKinds(speakers(paragraphs), pageCount >= 2 ? runningHeads(paragraphs, pageCount) : new Set());
   return paragraphs.map((p) => doc.classify(p));
 }
