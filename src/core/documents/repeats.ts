@@ -17,7 +17,9 @@ export function refreshRepeats(db: Db, keys: string[]): void {
             shared AS (SELECT s.repeat_key AS key FROM segments s JOIN k ON s.repeat_key = k.key
                        GROUP BY s.repeat_key HAVING count(DISTINCT s.document_id) >= @min)
        UPDATE segments SET kind = CASE WHEN repeat_key IN (SELECT key FROM shared) THEN 'boilerplate' ELSE own_kind END
-       WHERE repeat_key IN (SELECT key FROM k)`,
+       WHERE repeat_key IN (SELECT key FROM k)
+         -- Rewriting a row with the kind it has costs as much as changing it; most rows keep theirs.
+         AND kind != CASE WHEN repeat_key IN (SELECT key FROM shared) THEN 'boilerplate' ELSE own_kind END`,
     )
     .run({ keys: JSON.stringify(keys), min: REPEAT_DOCUMENTS });
 }

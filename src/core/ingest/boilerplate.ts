@@ -1,3 +1,5 @@
+import { words } from './text-shape.js';
+
 /**
  * Portal, legal and web-chrome text recognised by what it says, not by what it repeats: notices
  * about cookies and privacy, copyright and licence lines, publishers' disclaimers, job portals'
@@ -51,25 +53,39 @@ const PATTERNS: SentencePattern[] = [
 
 /** A paragraph made only of page-chrome words: share bars, navigation, "Page 3 of 10". */
 const CHROME_ONLY =
-  /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|instagram|youtube|telegram|copy link|bookmark|save|home|menu|search|next|previous|prev|back|top|page \d+( of \d+)?)\b[\s|·•,/>›»:-]*)+$/i;
+  /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|instagram|youtube|telegram|copy\s+link|bookmark|save|home|menu|search|next|previous|prev|back|top|page\s+\d+(\s+of\s+\d+)?)\b[\s|·•,/>›»:-]*)+$/i;
 
 /** Breadcrumbs: "Home > Jobs > Consultant". */
 const BREADCRUMB = /^(home|start)\s*[>›»/|]\s*\S/i;
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const SENTENCE_BREAK = /(?<=[.!?]["'”’)\]]?)\s+|\n+/g;
 
-/** Splits at sentence ends and line breaks; fragments without letters are dropped. */
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?]["'”’)\]]?)\s+|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
+/**
+ * Whether every sentence of the text (split at sentence ends and line breaks) that holds letters
+ * is boilerplate. The first that is not settles it, so most paragraphs cost one sentence.
+ */
+function everySentence(text: string): boolean {
+  SENTENCE_BREAK.lastIndex = 0;
+  let any = false;
+  for (let start = 0; ; ) {
+    const m = SENTENCE_BREAK.exec(text);
+    const s = text.slice(start, m ? m.index : text.length).trim();
+    if (/\p{L}/u.test(s)) {
+      const n = words(s);
+      if (!PATTERNS.some((p) => n <= p.maxWords && p.test(s))) return false;
+      any = true;
+    }
+    if (!m) return any;
+    start = m.index + m[0].length;
+  }
 }
+
+/** Notices and banners are short; a longer paragraph is substance whatever it mentions. */
+const MAX_CHARS = 2000;
 
 /** Whether a paragraph is portal, legal or web-chrome text by what it says. */
 export function isBoilerplateText(text: string): boolean {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (CHROME_ONLY.test(flat) || BREADCRUMB.test(flat)) return true;
-  const parts = sentences(text);
-  return parts.length > 0 && parts.every((s) => PATTERNS.some((p) => words(s) <= p.maxWords && p.test(s)));
+  if (text.length > MAX_CHARS) return false;
+  const t = text.trim();
+  return CHROME_ONLY.test(t) || BREADCRUMB.test(t) || everySentence(t);
 }

@@ -1,5 +1,6 @@
 import type { SegmentKind } from '../documents/kinds.js';
 import { isBoilerplateText } from './boilerplate.js';
+import { flat, words } from './text-shape.js';
 
 /** A paragraph as the segmenter found it, before it is cut into segments. */
 export interface Paragraph {
@@ -33,8 +34,6 @@ const FINITE_VERB = /\b(is|are|was|were|has|have|had|will|would|can|could|must|s
 const cutOff = (t: string) => /[([{–—-]$/.test(t) || OPEN_END.test(t.replace(/:$/, ''));
 const TOC_LINE = /(?:\.\s?){4,}\s*\d+\s*$/;
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Words of four letters or more after the first that start with a capital, as a share of all such words. */
 function capitalised(t: string): number {
@@ -49,15 +48,18 @@ function balanced(t: string): boolean {
 
 /** One line of a heading (or, `loose`, of a label line a reader does not count): see headingForm. */
 function headingLine(line: string, loose: boolean): boolean {
-  const t = flat(line);
+  // The cheap tests first: most paragraphs end a sentence or start in lower case.
+  const t = line.trim();
+  if (t.length > 120 || (SENTENCE_END.test(t) && !INITIAL_END.test(t))) return false;
+  if (!/^[\p{Lu}\p{N}(["“'‘§]/u.test(t) || !/^\P{L}*\p{Lu}/u.test(t)) return false;
   const n = words(t);
-  if (n === 0 || t.length > 120 || (SENTENCE_END.test(t) && !INITIAL_END.test(t)) || (t.endsWith(':') && n > 8)) return false;
+  if (n === 0 || (t.endsWith(':') && n > 8)) return false;
   // Title Case runs longer than sentence case: "Performance indicators for evaluation of results –
   // please see …" is a sentence without its full stop (though no paragraph a reader counts either),
   // and so is a sentence-case line with a clause.
   const titleCase = capitalised(t) >= 0.5;
   if (n > (titleCase || loose ? 15 : 9) || (!titleCase && (FINITE_VERB.test(t) || (!loose && n > 6 && t.includes(','))))) return false;
-  if (!/^[\p{Lu}\p{N}(["“'‘§]/u.test(t) || !/^\P{L}*\p{Lu}/u.test(t) || cutOff(t) || !/\p{L}{2}/u.test(t)) return false;
+  if (cutOff(t) || !/\p{L}{2}/u.test(t)) return false;
   // Code and formulae from PDFs: operators, or brackets that do not pair up.
   if (/[=<>{}$\\|;]/.test(t) || !balanced(t)) return false;
   const chars = t.replace(/\s/g, '');
@@ -65,15 +67,16 @@ function headingLine(line: string, loose: boolean): boolean {
 }
 
 /**
- * Whether a paragraph reads as a heading or a label rather than a sentence: one to three lines
- * (a wrapped title, or a title block) of at most 15 words each, 9 in sentence case, with no sentence end, starting
- * with a capital or a number, not cut off mid-phrase, and mostly letters and digits (formula
- * fragments of PDFs are not headings). Key-value lines of a job advert ("Closing Date: 27 February
+ * Whether a paragraph reads as a heading or a label rather than a sentence: one to three lines (a
+ * wrapped title, or a title block) of at most 15 words each, 9 in sentence case, with no sentence
+ * end, starting with a capital or a number, not cut off mid-phrase, and mostly letters and digits
+ * (formula fragments of PDFs are not headings). Key-value lines of a job advert ("Closing Date: 27 February
  * 2022") have this form too, on purpose: they describe the document, as a title does, and are
  * neither evidence nor paragraphs a reader counts. `loose` asks instead whether the paragraph is a
  * label line that a reader does not count: up to 15 words in any case, commas allowed.
  */
 export function headingForm(text: string, loose = false): boolean {
+  if (text.length > 400) return false; // three lines of 120 characters at most: most paragraphs stop here
   const lines = text.trim().split('\n');
   // A long title wrapped over lines, or a title block of a line each (title, author, date).
   return lines.length <= 3 && (headingLine(text, loose) || lines.every((line) => headingLine(line, loose)));
@@ -88,8 +91,12 @@ const ORG_YEAR = /^\p{Lu}[^.()]{2,150}\.?\s\((?:(?:19|20)\d\d[a-z]?|n\.d\.)\)\.\
 const NUMBERED_ENTRY = /^\[\d{1,3}\]\s+\S[^]*\b(?:19|20)\d\d\b/;
 const DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)10\.\d{4,}/i;
 
+/** What every reference pattern below needs: a link, "Source:", "retrieved", a DOI, a year in brackets, "[n]". */
+const REFERENCE_CUE = /https?:\/\/|www\.|\bsources?\s*:|\bretrieved\b|\bdoi\b|\((?:(?:19|20)\d\d|n\.d\.)|^\s*\[\d/i;
+
 /** A source or URL line ("Source: https://…", a bare link, "Retrieved from …") or a bibliography entry. */
 export function isReferenceText(text: string): boolean {
+  if (!REFERENCE_CUE.test(text)) return false;
   const t = flat(text);
   const n = words(t);
   const rest = words(t.replace(LINKS, ' '));
@@ -170,16 +177,17 @@ class DocumentKinds {
     return { kind: 'body', counted: runningText(text) || this.isTurn(text) };
   }
 
+  /** A turn of a transcript: a speaker's label, or in a transcript (two speakers or more) any short label. */
   private isTurn(text: string): boolean {
     const label = labelOf(text);
-    return label !== undefined && this.speakers.has(label);
+    return label !== undefined && (this.speakers.has(label) || (this.speakers.size >= 2 && words(label) <= 3));
   }
 
   private isHeading(text: string, hint: SegmentKind | undefined): boolean {
     if (hint === 'list' || BULLET_GLYPH.test(text) || this.isTurn(text)) return false;
     const lines = text.trim().split('\n');
     if (lines.every((l) => TOC_LINE.test(l))) return true;
-    return headingForm(text.replace(SECTION_NUMBER, '')) && headingForm(text);
+    return headingForm(text) && (!SECTION_NUMBER.test(text) || headingForm(text.replace(SECTION_NUMBER, '')));
   }
 }
 

@@ -67,9 +67,10 @@ function pdfParagraphs(text: string, block: Span, typical: number): Span[] {
 
 /**
  * Plain text separates paragraphs with blank lines and joins the hard-wrapped lines of each. Inside
- * a block, a list item starts on a line of its own, and a heading line directly above prose (no
- * blank line between) is a paragraph of its own: clearly shorter than the line after it, which a
- * wrapped first line is not.
+ * a block, a list item starts on a line of its own, and so does a heading line directly above or
+ * below prose (no blank line between: "1. Purpose", "Apply Now" after the last sentence): a line
+ * that looks like a heading and is clearly shorter than its prose neighbour, which a wrapped line
+ * is not.
  */
 function textParagraphs(text: string, block: Span): Span[] {
   const lines: Span[] = [];
@@ -83,8 +84,11 @@ function textParagraphs(text: string, block: Span): Span[] {
   let first = 0;
   for (let i = 1; i < lines.length; i++) {
     const head = line(lines[first]!);
-    const headingAbove = i === first + 1 && head.length < 0.7 * line(lines[i]!).length && headingForm(head) && !headingForm(text.slice(lines[i]!.start, block.end));
-    if (BULLET.test(line(lines[i]!)) || headingAbove) {
+    const prev = line(lines[i - 1]!);
+    const here = line(lines[i]!);
+    const headingAbove = i === first + 1 && head.length < 0.7 * here.length && headingForm(head) && !headingForm(text.slice(lines[i]!.start, block.end));
+    const headingBelow = /[.!?]["'”’)\]]*$/.test(prev) && here.length < 0.7 * prev.length && headingForm(here);
+    if (BULLET.test(here) || headingAbove || headingBelow) {
       spans.push({ start: lines[first]!.start, end: lines[i - 1]!.end });
       first = i;
     }
