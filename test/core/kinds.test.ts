@@ -30,6 +30,8 @@ describe('segment kinds of single paragraphs', () => {
 
   it('tables, captions and references', () => {
     expect(kindOf('| Grade | Women | Men |\n| P-5 | 41% | 59% |')).toBe('table');
+    expect(kindOf('Performance appraisal 64% 42% 74%')).toBe('table'); // a PDF table row
+    expect(kindOf('From 14.02.2022 to 27.02.2022')).toBe('heading');
     expect(kindOf('Figure 3: Share of staff by contract type, 2019–2022')).toBe('caption');
     expect(kindOf('Table 2.1. Applicants by nationality')).toBe('caption');
     expect(kindOf('Table 2 shows that applicants from the region were fewer.')).toBe('body');

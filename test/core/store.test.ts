@@ -77,6 +77,29 @@ describe('the project store', () => {
     raw.close();
   });
 
+  it('migration 006 gives existing segments the body kind and keeps their citation number', () => {
+    const file = path.join(dir, 'v5.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    const migrations = loadMigrations();
+    migrate(raw, file, migrations, 5);
+    raw.prepare(`INSERT INTO documents (sha256, source_path, title, format, page_count, bytes, status, added_at)
+      VALUES ('abc', '/x.txt', 'Old document', 'txt', 1, 40, 'ok', '2024-01-01')`).run();
+    raw.prepare("INSERT INTO pages (document_id, number, text) VALUES (1, 1, 'Heading\n\nFirst paragraph.\n\nSecond.')").run();
+    const insert = raw.prepare('INSERT INTO segments (document_id, page, seq, start, end, text) VALUES (1, 1, ?, ?, ?, ?)');
+    insert.run(1, 0, 7, 'Heading');
+    insert.run(2, 9, 25, 'First paragraph.');
+    insert.run(3, 27, 34, 'Second.');
+    const before = raw.prepare('SELECT id, seq, start, end, text FROM segments ORDER BY id').all();
+
+    expect(migrate(raw, file, migrations, 6)).toBe(6);
+    const after = raw.prepare('SELECT id, seq, start, end, text, kind, own_kind, para, repeat_key FROM segments ORDER BY id').all();
+    expect(after).toEqual((before as object[]).map((r, i) => ({ ...r, kind: 'body', own_kind: 'body', para: i + 1, repeat_key: null })));
+    expect(raw.prepare("SELECT count(*) FROM segments_fts WHERE segments_fts MATCH 'paragraph'").pluck().get()).toBe(1);
+    expect(() => raw.prepare("UPDATE segments SET kind = 'footnote' WHERE id = 1").run()).toThrow(/CHECK constraint/);
+    raw.close();
+  });
+
   it('reaches a document\'s segments and attributes through indexes', () => {
     const db = Db.open(path.join(dir, 'p.sqlite'), { create: true });
     expect(plan(db, 'SELECT * FROM segments WHERE document_id = 1 ORDER BY seq')).toMatch(/USING INDEX segments_document/);

@@ -115,6 +115,8 @@ const runningText = (text: string) => !headingForm(text, true);
 
 /** Plain-text tables: every line between pipes ("| a | b |"). */
 const PIPE_TABLE = /^(?:[ \t]*\|.*\|[ \t]*(?:\n|$))+$/;
+/** A row of a table in a PDF's text layer: a label, then two or more figures ("Promotion 47% 22% 63%"). */
+const FIGURES_ROW = /^[^\d\n][^\n]*?(?:\s[-+−]?\d[\d.,]*\s?%?){2,}$/;
 
 /** "Figure 3: …", "Table 2.1. …", "Box A – …" */
 const CAPTION = /^(?:figure|fig\.|table|tab\.|chart|graph|box|map|exhibit|diagram|plate|illustration|photo)\s*(?:\d+[a-z]?(?:\.\d+)*|[IVXL]+|[A-Z](?:\.\d+)?)\s*[.:—–-]\s*\S/i;
@@ -168,7 +170,7 @@ class DocumentKinds {
     }
     if (isReferenceText(text)) return { kind: 'reference', counted: false };
     if (CAPTION.test(text) && words(text) <= 60) return { kind: 'caption', counted: false };
-    if (hint === 'table' || PIPE_TABLE.test(text)) return { kind: 'table', counted: false };
+    if (hint === 'table' || PIPE_TABLE.test(text) || FIGURES_ROW.test(text.trim())) return { kind: 'table', counted: false };
     if ((hint === 'heading' && words(text) <= 40) || this.isHeading(text, hint)) {
       if (REFERENCES_HEADING.test(flat(text))) this.inReferences = true;
       return { kind: 'heading', counted: false };
@@ -177,10 +179,10 @@ class DocumentKinds {
     return { kind: 'body', counted: runningText(text) || this.isTurn(text) };
   }
 
-  /** A turn of a transcript: a speaker's label, or in a transcript (two speakers or more) any short label. */
+  /** A turn of a transcript: a speaker's label, or in a transcript (two speakers or more) a label of one or two words ("P7"). */
   private isTurn(text: string): boolean {
     const label = labelOf(text);
-    return label !== undefined && (this.speakers.has(label) || (this.speakers.size >= 2 && words(label) <= 3));
+    return label !== undefined && (this.speakers.has(label) || (this.speakers.size >= 2 && words(label) <= 2));
   }
 
   private isHeading(text: string, hint: SegmentKind | undefined): boolean {
