@@ -71,8 +71,8 @@ function everySentence(text: string): boolean {
     const m = SENTENCE_BREAK.exec(text);
     const s = text.slice(start, m ? m.index : text.length).trim();
     if (/\p{L}/u.test(s)) {
-      const n = words(s);
-      if (!PATTERNS.some((p) => n <= p.maxWords && p.test(s))) return false;
+      let n: number | undefined;
+      if (!PATTERNS.some((p) => p.test(s) && (n ??= words(s)) <= p.maxWords)) return false;
       any = true;
     }
     if (!m) return any;

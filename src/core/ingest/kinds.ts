@@ -143,11 +143,15 @@ function speakers(paragraphs: Paragraph[]): Set<string> {
  * ("Chapter 3. Recursion", "Smith et al.", "Mobility Policy Page 1 of 2").
  */
 function runningHeads(paragraphs: Paragraph[], pageCount: number): Set<Paragraph> {
-  const key = (p: Paragraph) => p.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+  const keys = new Map<Paragraph, string>();
+  for (const p of paragraphs) {
+    if (!p.edge || words(p.text) > 15) continue;
+    const key = p.text.toLowerCase().replace(/[^\p{L}]+/gu, '');
+    if (key.length >= 4) keys.set(p, key);
+  }
   const pages = new Map<string, Set<number>>();
-  const candidates = paragraphs.filter((p) => p.edge && words(p.text) <= 15 && key(p).replace(/ /g, '').length >= 4);
-  for (const p of candidates) pages.set(key(p), (pages.get(key(p)) ?? new Set()).add(p.page));
-  return new Set(candidates.filter((p) => pages.get(key(p))!.size >= Math.min(3, pageCount)));
+  for (const [p, key] of keys) pages.set(key, (pages.get(key) ?? new Set()).add(p.page));
+  return new Set([...keys].filter(([, key]) => pages.get(key)!.size >= Math.min(3, pageCount)).map(([p]) => p));
 }
 
 /** The classifier of one document: what it has seen so far decides what a paragraph in a references section is. */

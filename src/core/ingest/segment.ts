@@ -164,10 +164,9 @@ export function segmentPages(pages: string[], format: Format, blockKinds?: (Segm
     const para = isCounted ? (counted.get(p.page) ?? 0) + 1 : null;
     if (para) counted.set(p.page, para);
     const text = pages[p.page - 1]!;
-    for (const piece of splitLong(text, p)) {
-      const span = trim(text, piece);
-      if (span) segments.push({ page: p.page, ...span, kind, para, repeatKey: repeatKey(text.slice(span.start, span.end), kind) });
-    }
+    // The paragraph is trimmed already; only the pieces of a long one need it again.
+    const pieces = p.end - p.start > MAX_SEGMENT ? splitLong(text, p).flatMap((piece) => trim(text, piece) ?? []) : [p];
+    for (const { start, end } of pieces) segments.push({ page: p.page, start, end, kind, para, repeatKey: repeatKey(text.slice(start, end), kind) });
   });
   return segments;
 }
