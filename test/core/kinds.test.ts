@@ -10,15 +10,18 @@ import { HAS_SHARED, SHARED } from '../helpers.js';
 const kindsOf = (texts: string[], hints: (SegmentKind | undefined)[] = []) =>
   classifyParagraphs(texts.map((text, i): Paragraph => ({ page: 1, text, hint: hints[i], edge: false }))).map((c) => c.kind);
 const kindOf = (text: string) => kindsOf([text])[0];
+/** Asserts that each text alone is of this kind (or, with `not`, of any other). */
+function expectKind(kind: SegmentKind, texts: string[], not = false): void {
+  for (const t of texts) {
+    if (not) expect(kindOf(t), t).not.toBe(kind);
+    else expect(kindOf(t), t).toBe(kind);
+  }
+}
 
 describe('segment kinds of single paragraphs', () => {
   it('headings: titles, numbered sections, labels and key-value lines of an advert, but not sentences', () => {
-    for (const t of ['Project Context and Scope', '2.1 Data protection and confidentiality', 'Required Competencies:', 'Closing Date: 27 February 2022', 'Duty Station: Home based', 'ANNEX B. TERMS OF REFERENCE']) {
-      expect(kindOf(t), t).toBe('heading');
-    }
-    for (const t of ['Only shortlisted candidates will be contacted.', 'be easily faked', 'This paragraph is in the default text style', 'x = (a + b) * c', 'The staff survey found that, in every region', 'For further information please refer to:']) {
-      expect(kindOf(t), t).toBe('body');
-    }
+    expectKind('heading', ['Project Context and Scope', '2.1 Data protection and confidentiality', 'Required Competencies:', 'Closing Date: 27 February 2022', 'Duty Station: Home based', 'ANNEX B. TERMS OF REFERENCE']);
+    expectKind('body', ['Only shortlisted candidates will be contacted.', 'be easily faked', 'This paragraph is in the default text style', 'x = (a + b) * c', 'The staff survey found that, in every region', 'For further information please refer to:']);
   });
 
   it('list items: bullets and numbered or lettered items that are sentences', () => {
@@ -35,19 +38,17 @@ describe('segment kinds of single paragraphs', () => {
     expect(kindOf('Figure 3: Share of staff by contract type, 2019–2022')).toBe('caption');
     expect(kindOf('Table 2.1. Applicants by nationality')).toBe('caption');
     expect(kindOf('Table 2 shows that applicants from the region were fewer.')).toBe('body');
-    for (const t of [
+    expectKind('reference', [
       'Source: https://www.iom.int/jobs/consultant-general-assessment',
       'https://reliefweb.int/job/3801234',
       'Retrieved 3 May 2022, from the UN Careers portal.',
       'Smith, J. A., & Doe, B. (2020). Race and recruitment in international organisations. Journal of Public Administration, 12(3), 45–67.',
       '[12] L. Lamport. The part-time parliament. ACM Transactions on Computer Systems, 16(2), 1998.',
-    ]) {
-      expect(kindOf(t), t).toBe('reference');
-    }
+    ]);
   });
 
   it('boilerplate by what it says: cookie banners, copyright, portal disclaimers, prompts, share bars', () => {
-    for (const t of [
+    expectKind('boilerplate', [
       'We use cookies to give you the best experience on our website. By continuing to browse, you agree to our use of cookies.',
       '© 2022 United Nations. All rights reserved.',
       'Closing dates shown on this site may be outdated; always check the original vacancy announcement.',
@@ -57,21 +58,17 @@ describe('segment kinds of single paragraphs', () => {
       'Share | Tweet | Email | Print',
       'Home > Jobs > Consultant',
       'The views expressed in this report are those of the authors and do not necessarily reflect the views of the Organization.',
-    ]) {
-      expect(kindOf(t), t).toBe('boilerplate');
-    }
+    ]);
   });
 
   it('keeps how an organisation recruits as substance, and a prompt beside a substantive sentence too', () => {
-    for (const t of [
+    expectKind('boilerplate', [
       'Vacancies close at 23:59 local time Geneva, Switzerland on the respective closing date. No late applications will be accepted.',
       'IOM does not charge a fee at any stage of its recruitment process (application, interview, processing, training or other fee).',
       'IOM only accepts duly completed applications submitted through the IOM e-Recruitment system.',
       'Staff may report retaliation to the Ethics Office. Click here to read the policy.',
       'We see more women in senior posts than five years ago.',
-    ]) {
-      expect(kindOf(t), t).not.toBe('boilerplate');
-    }
+    ], true);
   });
 
   it('takes headings, list items, table rows and page headers from the markup when the file has it', () => {
