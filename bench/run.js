@@ -8,6 +8,7 @@ const benches = {
   ingest: () => import('./ingest.js'),
   query: () => import('./query.js'),
   screen: () => import('./screen.js'),
+  coding: () => import('./coding.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);
