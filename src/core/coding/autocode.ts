@@ -38,9 +38,10 @@ interface SegmentRow {
 const MAX_EVIDENCE = 10;
 
 /**
- * Codes every segment of the coding kinds (or those in scope) with the framework's rules. Each coding records the
- * code, segment, offsets, coder `auto`, the rule that fired, the matched words and the framework
- * version. Re-running replaces the framework's auto codings in scope; manual codings are never touched.
+ * Codes every segment of the coding kinds (or those in scope) with the framework's rules. Each
+ * coding records the code, segment, offsets, coder `auto`, the rule that fired, the matched words
+ * and the framework version. Re-running replaces the framework's auto codings in scope; manual
+ * codings are never touched.
  */
 export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport {
   const started = performance.now();

@@ -9,4 +9,3 @@ export type { CitationPlace } from './citation.js';
 export { setAttributes } from './attributes.js';
 export { SEGMENT_KINDS, DEFAULT_CODING_KINDS, DEFAULT_QUOTE_KINDS, parseKinds } from './kinds.js';
 export type { SegmentKind } from './kinds.js';
-export { refreshRepeats, REPEAT_DOCUMENTS } from './repeats.js';

@@ -135,5 +135,6 @@ export function listSegments(db: Db, id: number, options: { page?: number; kinds
 /** How many segments of each kind a document has (kinds it has none of are left out). */
 export function segmentKindCounts(db: Db, id: number): Partial<Record<SegmentKind, number>> {
   const rows = db.sql.prepare('SELECT kind, count(*) AS n FROM segments WHERE document_id = ? GROUP BY kind').all(id) as { kind: SegmentKind; n: number }[];
-  return Object.fromEntries(SEGMENT_KINDS.flatMap((k) => rows.filter((r) => r.kind === k).map((r) => [k, r.n])));
+  rows.sort((a, b) => SEGMENT_KINDS.indexOf(a.kind) - SEGMENT_KINDS.indexOf(b.kind));
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }

@@ -13,13 +13,12 @@ export function refreshRepeats(db: Db, keys: string[]): void {
   if (!keys.length) return;
   db.sql
     .prepare(
-      `WITH k AS (SELECT DISTINCT value AS key FROM json_each(@keys)),
-            shared AS (SELECT s.repeat_key AS key FROM segments s JOIN k ON s.repeat_key = k.key
-                       GROUP BY s.repeat_key HAVING count(DISTINCT s.document_id) >= @min)
-       UPDATE segments SET kind = CASE WHEN repeat_key IN (SELECT key FROM shared) THEN 'boilerplate' ELSE own_kind END
-       WHERE repeat_key IN (SELECT key FROM k)
-         -- Rewriting a row with the kind it has costs as much as changing it; most rows keep theirs.
-         AND kind != CASE WHEN repeat_key IN (SELECT key FROM shared) THEN 'boilerplate' ELSE own_kind END`,
+      `WITH counts AS (SELECT repeat_key AS key, count(DISTINCT document_id) >= @min AS shared FROM segments
+                       WHERE repeat_key IN (SELECT value FROM json_each(@keys)) GROUP BY repeat_key),
+            wanted AS (SELECT s.id, CASE WHEN c.shared THEN 'boilerplate' ELSE s.own_kind END AS kind
+                       FROM segments s JOIN counts c ON s.repeat_key = c.key)
+       -- Only rows whose kind changes are written: most keep theirs.
+       UPDATE segments SET kind = wanted.kind FROM wanted WHERE segments.id = wanted.id AND segments.kind != wanted.kind`,
     )
     .run({ keys: JSON.stringify(keys), min: REPEAT_DOCUMENTS });
 }

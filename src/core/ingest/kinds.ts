@@ -28,12 +28,11 @@ const SENTENCE_END = /[.!?;,]["'”’)\]]*$/;
 const INITIAL_END = /(?:^|[\s,])\p{Lu}\.$/u;
 /** A line that ends in one of these words was cut mid-sentence (a wrapped line), not a title. */
 const OPEN_END = /\b(a|an|the|and|or|nor|but|of|to|in|on|at|by|for|from|with|into|than|as|like|such|that|which|who|whose|if|when|where|whether|because|while|is|are|was|were|be|has|have|had|can|will|would|should|must|may|its|their|our|this|these|via)$/i;
-/** A clause's verb: a sentence-case line that has one is a sentence without its full stop ("This paragraph is in the default style"). */
+/** A clause's verb: a sentence-case line with one is a sentence without its full stop ("This paragraph is in the default style"). */
 const FINITE_VERB = /\b(is|are|was|were|has|have|had|will|would|can|could|must|should|shall|may|might|does|do|did)\b/i;
 /** Text that stops mid-phrase: a wrapped line, a lead-in ("please refer to:"), a cut sentence ("… Database ("). */
 const cutOff = (t: string) => /[([{–—-]$/.test(t) || OPEN_END.test(t.replace(/:$/, ''));
 const TOC_LINE = /(?:\.\s?){4,}\s*\d+\s*$/;
-
 
 /** Words of four letters or more after the first that start with a capital, as a share of all such words. */
 function capitalised(t: string): number {
@@ -70,10 +69,10 @@ function headingLine(line: string, loose: boolean): boolean {
  * Whether a paragraph reads as a heading or a label rather than a sentence: one to three lines (a
  * wrapped title, or a title block) of at most 15 words each, 9 in sentence case, with no sentence
  * end, starting with a capital or a number, not cut off mid-phrase, and mostly letters and digits
- * (formula fragments of PDFs are not headings). Key-value lines of a job advert ("Closing Date: 27 February
- * 2022") have this form too, on purpose: they describe the document, as a title does, and are
- * neither evidence nor paragraphs a reader counts. `loose` asks instead whether the paragraph is a
- * label line that a reader does not count: up to 15 words in any case, commas allowed.
+ * (formula fragments of PDFs are not headings). Key-value lines of a job advert ("Closing Date:
+ * 27 February 2022") have this form too, on purpose: they describe the document, as a title does,
+ * and are neither evidence nor paragraphs a reader counts. `loose` asks instead whether the
+ * paragraph is a label line that a reader does not count: up to 15 words in any case, commas allowed.
  */
 export function headingForm(text: string, loose = false): boolean {
   if (text.length > 400) return false; // three lines of 120 characters at most: most paragraphs stop here
