@@ -6,8 +6,8 @@ const REPEATABLE = new Set<SegmentKind>(['body', 'list', 'table', 'caption']);
 const MIN_WORDS = 5;
 
 /** Letters and digits; what is not one separates words (ASCII by code, the rest by class). */
-const isWordChar = (c: number, ch: string) =>
-  c < 0x80 ? (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) : /[\p{L}\p{N}]/u.test(ch);
+const isWordChar = (c: number, s: string, i: number) =>
+  c < 0x80 ? (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) : /[\p{L}\p{N}]/u.test(s[i]!);
 
 /**
  * The key under which a segment's text is compared with other documents': 16 hex digits of two
@@ -23,18 +23,22 @@ export function repeatKey(text: string, kind: SegmentKind): string | null {
   let b = 0x6f4f2e7a;
   let words = 0;
   let inWord = false;
-  const mix = (c: number) => {
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-  };
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if (isWordChar(c, lower[i]!)) {
-      if (!inWord && words > 0) mix(0x20);
-      if (!inWord) words++;
+    if (!isWordChar(c, lower, i)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
       inWord = true;
-      mix(c);
-    } else inWord = false;
+      // One space between words, whatever separated them in the text.
+      if (words++ > 0) {
+        a = Math.imul(a ^ 0x20, 0x01000193);
+        b = Math.imul(b ^ 0x20, 0x01000193) ^ (b >>> 13);
+      }
+    }
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
   }
   if (words < MIN_WORDS) return null;
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');

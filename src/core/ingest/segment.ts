@@ -141,10 +141,10 @@ function pageParagraphs(text: string, page: number, format: Format, markup: (Seg
     const parts = format === 'pdf' ? pdfParagraphs(text, block, typical) : format === 'txt' ? textParagraphs(text, block) : [block];
     for (const part of parts) {
       const span = trim(text, part);
-      if (span) out.push({ ...span, page, text: text.slice(span.start, span.end), hint: hints?.[b], edge: false });
+      if (span) out.push({ start: span.start, end: span.end, page, text: text.slice(span.start, span.end), hint: hints?.[b], edge: false });
     }
   });
-  out.forEach((p, i) => (p.edge = i === 0 || i === out.length - 1));
+  if (out.length) out[0]!.edge = out.at(-1)!.edge = true;
   return out;
 }
 
