@@ -9,6 +9,7 @@ const benches = {
   query: () => import('./query.js'),
   screen: () => import('./screen.js'),
   coding: () => import('./coding.js'),
+  'coding-learning': () => import('./coding-learning.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -57,7 +57,8 @@ export function insertDocument(db: Db, doc: NewDocument): number {
       insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, text, seg.kind, seg.kind, seg.para, seg.repeatKey);
     });
     refreshRepeats(db, [...new Set(prepared.segments.flatMap((seg) => seg.repeatKey ?? []))]);
-    for (const [key, value] of Object.entries(doc.attributes)) insertAttr.run(id, key, value);
+    // What the file states about its source, under what the user set with --attr (key= drops one).
+    for (const [key, value] of Object.entries({ ...prepared.meta.source, ...doc.attributes })) if (value) insertAttr.run(id, key, value);
     return id;
   });
 }
