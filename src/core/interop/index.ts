@@ -15,6 +15,8 @@ export { applyIncoming, textHash } from './apply.js';
 export type { ApplyReport, Conflict } from './apply.js';
 export type { Incoming } from './incoming.js';
 export { toCodePoints, cleanSourceText, PAGE_BREAK } from './positions.js';
+export { merge } from './merge.js';
+export { readLitkitProject } from './litkit-read.js';
 
 /**
  * Imports a QDPX project into the project: codes (into the framework named, else one named after
