@@ -27,3 +27,9 @@ export async function importQdpx(db: Db, file: string, options: { framework?: st
   const incoming = await mapQdpx(await readQdpx(file), file);
   return applyIncoming(db, incoming, { mode: 'import', ...options });
 }
+export { exportRecords, selectRecords, toRis, toBibtex, recordsCsv, RECORD_FORMATS, RECORD_SELECTIONS } from './records.js';
+export type { ExportedRecord, RecordExportFormat, RecordSelection } from './records.js';
+export { csvCell, toCsv } from './csv.js';
+export { exportJsonl } from './jsonl.js';
+export type { JsonlReport } from './jsonl.js';
+export { ChunkedWriter } from './chunked-writer.js';

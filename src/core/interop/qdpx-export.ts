@@ -15,7 +15,8 @@ import { caseGuid, codeGuid, setGuid, sourceGuid, stableGuid, userGuid, variable
 import { litkitOrigin } from './origin.js';
 import { PAGE_BREAK, pageStarts, toCodePoints } from './positions.js';
 import { documentsInScope } from './scope.js';
-import { attrs, ChunkedWriter, xmlText } from './xml.js';
+import { ChunkedWriter } from './chunked-writer.js';
+import { attrs, xmlText } from './xml.js';
 
 export interface QdpxExportOptions {
   /** Only documents with a segment this query expression selects. */
