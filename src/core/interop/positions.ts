@@ -53,34 +53,46 @@ const DROPPED = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
  */
 export function cleanSourceText(raw: string): CleanText {
   const crlf = raw.includes('\r');
-  if (!crlf && !DROPPED.test(raw) && !SURROGATE.test(raw)) {
+  const dropped = DROPPED.test(raw);
+  if (!crlf && !dropped && !SURROGATE.test(raw)) {
     return { text: raw, toUtf16: (i) => Math.max(0, Math.min(i, raw.length)), codePoints: raw.length, crlf: false, controls: 0 };
   }
-  const out: string[] = [];
-  const map: number[] = [];
+  // One pass over UTF-16 units: map[k] is where code point k of the original lands in the result.
+  const map = new Int32Array(raw.length + 1);
+  const parts: string[] = [];
+  let cp = 0;
   let length = 0;
+  let runStart = 0;
   let controls = 0;
-  let previousCr = false;
-  for (const ch of raw) {
-    map.push(length);
-    if (ch === '\n' && previousCr) {
-      previousCr = false;
-      continue;
-    }
-    previousCr = ch === '\r';
-    if (previousCr) {
-      out.push('\n');
+  const cut = (i: number) => {
+    if (i > runStart) parts.push(raw.slice(runStart, i));
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    map[cp++] = length;
+    if (c === 13) {
+      cut(i);
+      parts.push('\n');
       length += 1;
-    } else if (DROPPED.test(ch)) {
+      // The LF of a CRLF is a position of its own in the file; it lands after the one LF kept.
+      if (raw.charCodeAt(i + 1) === 10) map[cp++] = length;
+      if (raw.charCodeAt(i + 1) === 10) i++;
+      runStart = i + 1;
+    } else if ((c < 32 && c !== 9 && c !== 10 && c !== 12) || c === 127) {
+      cut(i);
       controls++;
+      runStart = i + 1;
+    } else if (c >= 0xd800 && c <= 0xdbff && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 2;
+      i++;
     } else {
-      out.push(ch);
-      length += ch.length;
+      length += 1;
     }
   }
-  map.push(length);
-  const text = out.join('');
-  return { text, toUtf16: (i) => map[Math.max(0, Math.min(i, map.length - 1))]!, codePoints: map.length - 1, crlf, controls };
+  cut(raw.length);
+  map[cp] = length;
+  const text = parts.join('');
+  return { text, toUtf16: (i) => map[Math.max(0, Math.min(i, cp))]!, codePoints: cp, crlf, controls };
 }
 
 /** Where a UTF-16 index of a whole text falls: its page (1-based) and the index within that page. */

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import JSZip from 'jszip';
 import { UsageError } from '../../errors.js';
 import { listMemos, type Memo } from '../coding/memos.js';
 import { allCodes, listFrameworks, resolveFramework } from '../coding/framework/index.js';
@@ -11,12 +8,13 @@ import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { codeTree, writeCodes } from './codebook.js';
 import { FIELD_DESCRIPTION, FIELD_PREFIX, FIELD_VARIABLES, FRAMEWORK_NOTE_PREFIX } from './fields.js';
-import { caseGuid, codeGuid, setGuid, sourceGuid, stableGuid, userGuid, variableGuid } from './guid.js';
+import { caseGuid, codeGuid, quickGuid, setGuid, sourceGuid, stableGuid, userGuid, variableGuid } from './guid.js';
 import { litkitOrigin } from './origin.js';
 import { PAGE_BREAK, pageStarts, toCodePoints } from './positions.js';
 import { documentsInScope } from './scope.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import { attrs, xmlText } from './xml.js';
+import { ZipWriter } from './zip-writer.js';
 
 export interface QdpxExportOptions {
   /** Only documents with a segment this query expression selects. */
@@ -105,14 +103,19 @@ export async function exportQdpx(db: Db, out: string, options: QdpxExportOptions
   const inScope = new Set(ids);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'litkit-qdpx-'));
   try {
-    const report = writeProject(db, tmp, ids, inScope, options);
-    const zip = new JSZip();
-    zip.file('project.qde', fs.createReadStream(path.join(tmp, 'project.qde')));
-    for (const name of fs.readdirSync(path.join(tmp, 'sources'))) zip.file(`sources/${name}`, lazyFile(path.join(tmp, 'sources', name)));
     const partial = `${target}.partial-${process.pid}`;
+    const zip = new ZipWriter(partial);
+    let report: Omit<QdpxExportReport, 'file' | 'bytes' | 'seconds'>;
     try {
-      await pipeline(zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } }), fs.createWriteStream(partial));
+      // Source texts go into the zip as the documents are read; the XML, written alongside to a
+      // temporary file, follows them.
+      report = writeProject(db, tmp, zip, ids, inScope, options);
+      await zip.addFile('project.qde', path.join(tmp, 'project.qde'));
+      zip.close();
       fs.renameSync(partial, target);
+    } catch (err) {
+      zip.abort();
+      throw err;
     } finally {
       fs.rmSync(partial, { force: true });
     }
@@ -124,21 +127,7 @@ export async function exportQdpx(db: Db, out: string, options: QdpxExportOptions
   }
 }
 
-/** A file read only when the zip writer reaches it, so a thousand sources never hold a thousand descriptors. */
-function lazyFile(file: string): Readable {
-  let done = false;
-  return new Readable({
-    read() {
-      if (done) return;
-      done = true;
-      this.push(fs.readFileSync(file));
-      this.push(null);
-    },
-  });
-}
-
-function writeProject(db: Db, dir: string, ids: number[], inScope: Set<number>, options: QdpxExportOptions): Omit<QdpxExportReport, 'file' | 'bytes' | 'seconds'> {
-  fs.mkdirSync(path.join(dir, 'sources'));
+function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScope: Set<number>, options: QdpxExportOptions): Omit<QdpxExportReport, 'file' | 'bytes' | 'seconds'> {
   const memos = listMemos(db);
   const memosOn = memoTargets(memos);
   const docs = (db.sql.prepare('SELECT id, sha256, source_path, title, authors, year, format, status, added_at FROM documents ORDER BY id').all() as DocRow[]).filter((d) => inScope.has(d.id));
@@ -209,6 +198,11 @@ function writeProject(db: Db, dir: string, ids: number[], inScope: Set<number>, 
     w.write(' </Cases>\n');
   }
 
+  // Coders and codes repeat on every coding: their GUIDs are hashed once each.
+  const userGuids = new Map<string, string>();
+  const codeGuids = new Map<string, string>();
+  const userOf = (coder: string) => userGuids.get(coder) ?? userGuids.set(coder, userGuid(coder)).get(coder)!;
+  const codeOf = (code: string) => codeGuids.get(code) ?? codeGuids.set(code, codeGuid(codeFramework.get(code) ?? '', code)).get(code)!;
   const pagesOf = db.sql.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY number').pluck();
   const codingsOf = db.sql.prepare('SELECT id, code_id, coder, page, start, end, created_at, rule FROM codings WHERE document_id = ? ORDER BY page, start, end, coder, code_id');
   let selections = 0;
@@ -221,7 +215,7 @@ function writeProject(db: Db, dir: string, ids: number[], inScope: Set<number>, 
     const text = pages.join(PAGE_BREAK);
     if (d.status !== 'ok') noText++;
     const guid = sourceGuid(d.sha256);
-    fs.writeFileSync(path.join(dir, 'sources', `${guid}.txt`), text);
+    zip.addBuffer(`sources/${guid}.txt`, Buffer.from(text, 'utf8'));
     w.write(`  <TextSource${attrs({ guid, name: d.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: when(d.added_at) })}>\n`);
     const cp = toCodePoints(text);
     const starts = pageStarts(pages);
@@ -231,12 +225,11 @@ function writeProject(db: Db, dir: string, ids: number[], inScope: Set<number>, 
         if (open) w.write('   </PlainTextSelection>\n');
         open = { page: k.page, start: k.start, end: k.end };
         const base = starts[k.page - 1] ?? 0;
-        w.write(`   <PlainTextSelection${attrs({ guid: stableGuid(`selection:${d.sha256}:${k.page}:${k.start}:${k.end}`), startPosition: cp(base + k.start), endPosition: cp(base + k.end), creatingUser: userGuid(k.coder), creationDateTime: when(k.created_at) })}>\n`);
+        w.write(`   <PlainTextSelection${attrs({ guid: quickGuid(`selection:${d.sha256}:${k.page}:${k.start}:${k.end}`), startPosition: cp(base + k.start), endPosition: cp(base + k.end), creatingUser: userOf(k.coder), creationDateTime: when(k.created_at) })}>\n`);
         selections++;
       }
-      const fw = codeFramework.get(k.code_id) ?? '';
       const notes = codingMemos.get(k.id) ?? [];
-      const coding = `<Coding${attrs({ guid: stableGuid(`coding:${d.sha256}:${k.page}:${k.start}:${k.end}:${k.code_id}:${k.coder}`), creatingUser: userGuid(k.coder), creationDateTime: when(k.created_at) })}><CodeRef targetGUID="${codeGuid(fw, k.code_id)}"/>`;
+      const coding = `<Coding${attrs({ guid: quickGuid(`coding:${d.sha256}:${k.page}:${k.start}:${k.end}:${k.code_id}:${k.coder}`), creatingUser: userOf(k.coder), creationDateTime: when(k.created_at) })}><CodeRef targetGUID="${codeOf(k.code_id)}"/>`;
       w.write(`    ${coding}${notes.map((m) => `<NoteRef targetGUID="${noteGuid(m)}"/>`).join('')}</Coding>\n`);
       codings++;
       if (k.rule) withRules++;
