@@ -22,7 +22,9 @@ Documents are matched by SHA-256 or identical text; documents in only one projec
     try {
       const r = await merge(db, args.other);
       for (const line of applySummary(r, 'Merged')) this.log(line);
-      if (r.coders.length) this.log(`Compare coders with: litkit agreement --coders ${r.coders.slice(0, 2).join(',')}${r.coders.length < 2 ? ',OTHER' : ''}`);
+      const theirs = r.coders.find((c) => r.codersNow.includes(c));
+      const ours = r.codersNow.find((c) => c !== theirs);
+      if (theirs && ours) this.log(`Compare the coders: litkit agreement --coders ${ours},${theirs}`);
       return r;
     } finally {
       db.close();

@@ -30,7 +30,10 @@ export interface ApplyReport {
   codings: { added: number; duplicates: number; invalid: number };
   memos: { added: number; duplicates: number };
   attributes: { set: number; kept: { document: string; key: string; here: string; incoming: string }[] };
+  /** Coders of the codings brought in. */
   coders: string[];
+  /** People (not auto or suggest) with codings in the project afterwards: whom `agreement` can compare. */
+  codersNow: string[];
   conflicts: Conflict[];
   unmapped: string[];
   quirks: string[];
@@ -71,6 +74,7 @@ export function applyIncoming(db: Db, incoming: Incoming, options: ApplyOptions)
     memos: { added: 0, duplicates: 0 },
     attributes: { set: 0, kept: [] },
     coders: [],
+    codersNow: [],
     conflicts: [],
     unmapped: incoming.unmapped,
     quirks: incoming.quirks,
@@ -189,6 +193,7 @@ export function applyIncoming(db: Db, incoming: Incoming, options: ApplyOptions)
       report.documents.onlyHere = titles.filter((t) => !matchedIds.has(t.id)).map((t) => t.title);
     }
     report.coders = [...coders].sort();
+    report.codersNow = s.prepare("SELECT DISTINCT coder FROM codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[];
     report.seconds = (performance.now() - started) / 1000;
     audit(db, options.actor ?? 'litkit', options.mode === 'merge' ? 'project.merge' : 'qdpx.import', incoming.file, { ...report, conflicts: report.conflicts.length });
   });
