@@ -53,6 +53,13 @@ export async function exchangeProject(): Promise<{ db: Db; dir: string; ids: { p
   return { db, dir, ids };
 }
 
+/** A new project database in a temporary folder; the folder is added to `dirs` for the caller to remove. */
+export function tempDb(dirs: string[]): Db {
+  const dir = tempDir();
+  dirs.push(dir);
+  return Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
+}
+
 /** The files of a zip, as text. */
 export async function unzipText(file: string): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));

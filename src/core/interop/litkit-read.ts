@@ -1,31 +1,12 @@
 import { listMemos, type Memo } from '../coding/memos.js';
 import { allCodes, listFrameworks, resolveFramework } from '../coding/framework/index.js';
+import type { DocumentRow } from '../documents/rows.js';
 import type { Db } from '../store/db.js';
 import type { Incoming, IncomingDocument, IncomingMemo } from './incoming.js';
+import type { CodingTableRow } from './rows.js';
 
-interface DocRow {
-  id: number;
-  sha256: string;
-  source_path: string;
-  title: string;
-  authors: string | null;
-  year: number | null;
-  format: IncomingDocument['format'];
-}
-
-interface CodingRow {
-  id: number;
-  code_id: string;
-  coder: string;
-  page: number;
-  start: number;
-  end: number;
-  created_at: string;
-  framework_version: string | null;
-  rule: string | null;
-  evidence: string | null;
-  score: number | null;
-}
+type DocRow = Pick<DocumentRow, 'id' | 'sha256' | 'source_path' | 'title' | 'authors' | 'year'> & { format: IncomingDocument['format'] };
+type CodingRow = Omit<CodingTableRow, 'document_id' | 'segment_id'>;
 
 const asIncoming = (m: Memo): IncomingMemo => ({ author: m.author, text: m.text, createdAt: m.createdAt });
 

@@ -5,12 +5,14 @@ import { UsageError } from '../../errors.js';
 import { listMemos, type Memo } from '../coding/memos.js';
 import { allCodes, listFrameworks, resolveFramework } from '../coding/framework/index.js';
 import { audit } from '../store/audit.js';
+import type { DocumentRow } from '../documents/rows.js';
 import type { Db } from '../store/db.js';
 import { codeTree, writeCodes } from './codebook.js';
 import { FIELD_DESCRIPTION, FIELD_PREFIX, FIELD_VARIABLES, FRAMEWORK_NOTE_PREFIX } from './fields.js';
 import { caseGuid, codeGuid, quickGuid, setGuid, sourceGuid, stableGuid, userGuid, variableGuid } from './guid.js';
 import { litkitOrigin } from './origin.js';
 import { PAGE_BREAK, pageStarts, toCodePoints } from './positions.js';
+import type { CodingTableRow } from './rows.js';
 import { documentsInScope } from './scope.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import { attrs, xmlText } from './xml.js';
@@ -41,28 +43,8 @@ export interface QdpxExportReport {
   seconds: number;
 }
 
-interface DocRow {
-  id: number;
-  sha256: string;
-  source_path: string;
-  title: string;
-  authors: string | null;
-  year: number | null;
-  format: string;
-  status: string;
-  added_at: string;
-}
-
-interface CodingRow {
-  id: number;
-  code_id: string;
-  coder: string;
-  page: number;
-  start: number;
-  end: number;
-  created_at: string;
-  rule: string | null;
-}
+type DocRow = Pick<DocumentRow, 'id' | 'sha256' | 'source_path' | 'title' | 'authors' | 'year' | 'format' | 'status' | 'added_at'>;
+type CodingRow = Pick<CodingTableRow, 'id' | 'code_id' | 'coder' | 'page' | 'start' | 'end' | 'created_at' | 'rule'>;
 
 // SQLite's own timestamps and litkit's are ISO 8601; anything else (hand-made rows) is left out, as the schema types it xsd:dateTime.
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;

@@ -6,14 +6,10 @@ import { csvCell, exportJsonl, exportRecords, selectRecords } from '../../../src
 import { decide, importRecords } from '../../../src/core/review/index.js';
 import { Db } from '../../../src/core/store/index.js';
 import { HAS_SHARED, SHARED, tempDir } from '../../helpers.js';
-import { exchangeProject } from '../../interop-fixture.js';
+import { exchangeProject, tempDb } from '../../interop-fixture.js';
 
 const dirs: string[] = [];
-function project(): Db {
-  const dir = tempDir();
-  dirs.push(dir);
-  return Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
-}
+const project = () => tempDb(dirs);
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });

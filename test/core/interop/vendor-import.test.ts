@@ -8,14 +8,11 @@ import { listDocuments } from '../../../src/core/documents/index.js';
 import { importQdpx } from '../../../src/core/interop/index.js';
 import { Db } from '../../../src/core/store/index.js';
 import { HAS_SHARED, SHARED, tempDir } from '../../helpers.js';
+import { tempDb } from '../../interop-fixture.js';
 
 const INTEROP = path.join(SHARED, 'interop');
 const dirs: string[] = [];
-function project(): Db {
-  const dir = tempDir();
-  dirs.push(dir);
-  return Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
-}
+const project = () => tempDb(dirs);
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
