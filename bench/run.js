@@ -10,6 +10,7 @@ const benches = {
   screen: () => import('./screen.js'),
   coding: () => import('./coding.js'),
   interop: () => import('./interop.js'),
+  'coding-learning': () => import('./coding-learning.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -37,6 +37,6 @@ describe.skipIf(!HAS_SHARED)('litkit import qdpx, export qdpx, framework export 
   it('code list --format csv keeps the columns of --csv first', () => {
     const r = litkit(['code', 'list', '--format', 'csv'], { cwd: project });
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe('id,code,coder,citation,excerpt,document_id,title,page,start,end,rule,created_at');
+    expect(r.stdout.trim()).toBe('id,code,coder,status,score,citation,excerpt,document_id,title,page,start,end,rule,created_at');
   });
 });

@@ -108,8 +108,8 @@ export function applyIncoming(db: Db, incoming: Incoming, options: ApplyOptions)
 
     const existingCodings = s.prepare('SELECT code_id, coder, page, start, end FROM codings WHERE document_id = ?');
     const segmentAt = s.prepare('SELECT id FROM segments WHERE document_id = ? AND page = ? AND start <= ? AND end > ? ORDER BY start LIMIT 1').pluck();
-    const insertCoding = s.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, score, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertCoding = s.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, score, status, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
     for (const doc of incoming.documents) {
       const hash = textHash(doc.pages);
@@ -177,7 +177,7 @@ export function applyIncoming(db: Db, incoming: Incoming, options: ApplyOptions)
         if (options.mode === 'merge' && present?.size && !present.has(code)) {
           report.conflicts.push({ document: doc.name, documentId: docId, page: k.page, start: k.start, end: k.end, excerpt: page.slice(k.start, k.end), here: [...present].sort(), incoming: code, coder: k.coder });
         }
-        const r = insertCoding.run(code, docId, (segmentAt.get(docId, k.page, k.start, k.start) as number | undefined) ?? null, k.page, k.start, k.end, k.coder, k.frameworkVersion ?? null, k.rule ?? null, k.evidence ?? null, k.score ?? null, k.createdAt);
+        const r = insertCoding.run(code, docId, (segmentAt.get(docId, k.page, k.start, k.start) as number | undefined) ?? null, k.page, k.start, k.end, k.coder, k.frameworkVersion ?? null, k.rule ?? null, k.evidence ?? null, k.score ?? null, k.status ?? null, k.createdAt);
         coders.add(k.coder);
         report.codings.added++;
         for (const m of k.memos) addMemo('coding', String(r.lastInsertRowid), m);

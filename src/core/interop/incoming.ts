@@ -22,6 +22,7 @@ export interface IncomingCoding {
   rule?: string | null;
   evidence?: string | null;
   score?: number | null;
+  status?: 'accepted' | 'rejected' | null;
 }
 
 export interface IncomingDocument {

@@ -44,11 +44,11 @@ export function exportJsonl(db: Db, write: (line: string) => void, options: { wh
   }
   const codingIds = new Set<number>();
   for (const k of s
-    .prepare(`SELECT k.id, k.code_id, k.document_id, k.segment_id, k.page, k.start, k.end, k.coder, slice16(p.text, k.start, k.end) AS excerpt, k.framework_version, k.rule, k.evidence, k.score, k.created_at
+    .prepare(`SELECT k.id, k.code_id, k.document_id, k.segment_id, k.page, k.start, k.end, k.coder, slice16(p.text, k.start, k.end) AS excerpt, k.framework_version, k.rule, k.evidence, k.score, k.status, k.created_at
       FROM codings k JOIN pages p ON p.document_id = k.document_id AND p.number = k.page WHERE k.document_id IN (SELECT value FROM json_each(?)) ORDER BY k.id`)
     .iterate(scope) as IterableIterator<Record<string, unknown>>) {
     codingIds.add(k.id as number);
-    emit('coding', { id: k.id, code: k.code_id, document: k.document_id, segment: k.segment_id, page: k.page, start: k.start, end: k.end, coder: k.coder, excerpt: k.excerpt, frameworkVersion: k.framework_version, rule: k.rule, evidence: k.evidence ? JSON.parse(k.evidence as string) : null, score: k.score, createdAt: k.created_at });
+    emit('coding', { id: k.id, code: k.code_id, document: k.document_id, segment: k.segment_id, page: k.page, start: k.start, end: k.end, coder: k.coder, excerpt: k.excerpt, frameworkVersion: k.framework_version, rule: k.rule, evidence: k.evidence ? JSON.parse(k.evidence as string) : null, score: k.score, status: k.status, createdAt: k.created_at });
   }
   for (const m of listMemos(db)) {
     const [kind, id] = m.target.split(' ');

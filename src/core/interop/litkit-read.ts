@@ -17,7 +17,7 @@ export function readLitkitProject(other: Db, label: string): Incoming {
   const codes = [...allCodes(other).values()].map((c) => ({ key: c.id, id: c.id, frameworkId: c.frameworkId, label: c.label, definition: c.definition ?? undefined, colour: c.colour ?? undefined, parentKey: c.parentId ?? undefined, memos: on(`code ${c.id}`) }));
   const pagesOf = other.sql.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY number').pluck();
   const attrsOf = other.sql.prepare('SELECT key, value FROM document_attributes WHERE document_id = ?');
-  const codingsOf = other.sql.prepare('SELECT id, code_id, coder, page, start, end, created_at, framework_version, rule, evidence, score FROM codings WHERE document_id = ? ORDER BY page, start, end, code_id, coder');
+  const codingsOf = other.sql.prepare('SELECT id, code_id, coder, page, start, end, created_at, framework_version, rule, evidence, score, status FROM codings WHERE document_id = ? ORDER BY page, start, end, code_id, coder');
   const documents = (other.sql.prepare('SELECT id, sha256, source_path, title, authors, year, format FROM documents ORDER BY id').all() as DocRow[]).map(
     (d): IncomingDocument => ({
       name: d.title,
@@ -41,6 +41,7 @@ export function readLitkitProject(other: Db, label: string): Incoming {
         rule: k.rule,
         evidence: k.evidence,
         score: k.score,
+        status: k.status,
       })),
       memos: on(`document ${d.id}`),
     }),

@@ -44,7 +44,7 @@ export interface QdpxExportReport {
 }
 
 type DocRow = Pick<DocumentRow, 'id' | 'sha256' | 'source_path' | 'title' | 'authors' | 'year' | 'format' | 'status' | 'added_at'>;
-type CodingRow = Pick<CodingTableRow, 'id' | 'code_id' | 'coder' | 'page' | 'start' | 'end' | 'created_at' | 'rule'>;
+type CodingRow = Pick<CodingTableRow, 'id' | 'code_id' | 'coder' | 'page' | 'start' | 'end' | 'created_at' | 'rule' | 'status'>;
 
 // SQLite's own timestamps and litkit's are ISO 8601; anything else (hand-made rows) is left out, as the schema types it xsd:dateTime.
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
@@ -186,10 +186,13 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
   const userOf = (coder: string) => userGuids.get(coder) ?? userGuids.set(coder, userGuid(coder)).get(coder)!;
   const codeOf = (code: string) => codeGuids.get(code) ?? codeGuids.set(code, codeGuid(codeFramework.get(code) ?? '', code)).get(code)!;
   const pagesOf = db.sql.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY number').pluck();
-  const codingsOf = db.sql.prepare('SELECT id, code_id, coder, page, start, end, created_at, rule FROM codings WHERE document_id = ? ORDER BY page, start, end, coder, code_id');
+  // Codings a reviewer rejected are not evidence; other tools would show them as codings.
+  const codingsOf = db.sql.prepare("SELECT id, code_id, coder, page, start, end, created_at, rule, status FROM codings WHERE document_id = ? AND status IS NOT 'rejected' ORDER BY page, start, end, coder, code_id");
+  const rejected = db.sql.prepare("SELECT count(*) FROM codings WHERE status = 'rejected' AND document_id IN (SELECT value FROM json_each(?))").pluck().get(JSON.stringify(ids)) as number;
   let selections = 0;
   let codings = 0;
   let withRules = 0;
+  let reviewed = 0;
   let noText = 0;
   if (docs.length) w.write(' <Sources>\n');
   for (const d of docs) {
@@ -215,6 +218,7 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
       w.write(`    ${coding}${notes.map((m) => `<NoteRef targetGUID="${noteGuid(m)}"/>`).join('')}</Coding>\n`);
       codings++;
       if (k.rule) withRules++;
+      if (k.status) reviewed++;
     }
     if (open) w.write('   </PlainTextSelection>\n');
     for (const m of memosOn.document.get(String(d.id)) ?? []) w.write(`   <NoteRef targetGUID="${noteGuid(m)}"/>\n`);
@@ -263,6 +267,8 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
   if (withRules) notCarried.push(`${withRules} auto codings' rules and matched words (REFI-QDA has no place for them; they are exported as codings by coder "auto")`);
   const hasRules = [...allCodes(db).values()].some((c) => Object.values(c.rules).some((v) => Array.isArray(v) && v.length > 0));
   if (hasRules) notCarried.push(`framework rules: not part of REFI-QDA; kept in the project notes "${FRAMEWORK_NOTE_PREFIX}ID", which litkit reads back`);
+  if (reviewed) notCarried.push(`the review status of ${reviewed} accepted auto or suggested codings (exported as codings)`);
+  if (rejected) notCarried.push(`${rejected} codings a reviewer rejected, left out`);
   if (noText) notCarried.push(`${noText} documents without text, exported with empty text`);
   return { documents: docs.length, codes: codeCount, selections, codings, users: coders.size, memos: exportedMemos.length, variables: variables.length, cases: docs.length, sets: sets.length, notCarried };
 }

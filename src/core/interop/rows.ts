@@ -12,5 +12,7 @@ export interface CodingTableRow {
   rule: string | null;
   evidence: string | null;
   score: number | null;
+  /** A reviewer's verdict on an auto or suggested coding (migration 007); null when unreviewed or a person's own. */
+  status: 'accepted' | 'rejected' | null;
   created_at: string;
 }
