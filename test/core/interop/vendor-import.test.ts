@@ -6,7 +6,6 @@ import { listCodings, listMemos } from '../../../src/core/coding/index.js';
 import { allCodes, listFrameworks } from '../../../src/core/coding/framework/index.js';
 import { listDocuments } from '../../../src/core/documents/index.js';
 import { importQdpx } from '../../../src/core/interop/index.js';
-import { Db } from '../../../src/core/store/index.js';
 import { HAS_SHARED, SHARED, tempDir } from '../../helpers.js';
 import { tempDb } from '../../interop-fixture.js';
 
