@@ -27,7 +27,7 @@ const SENTENCE_END = /[.!?;,]["'”’)\]]*$/;
 /** A name that ends with an initial ("Allison, Timothy B.") has a full stop but is no sentence. */
 const INITIAL_END = /(?:^|[\s,])\p{Lu}\.$/u;
 /** A line that ends in one of these words was cut mid-sentence (a wrapped line), not a title. */
-const OPEN_END = /\b(a|an|the|and|or|nor|but|of|to|in|on|at|by|for|from|with|into|than|as|like|such|that|which|who|whose|if|when|where|whether|because|while|is|are|was|were|be|has|have|had|can|will|would|should|must|may|its|their|our|this|these|via)$/i;
+const OPEN_END = /\b(a|an|the|and|or|nor|but|of|to|in|on|at|by|for|from|with|into|onto|upon|about|between|among|across|within|without|through|over|under|after|before|during|against|than|as|like|such|that|which|who|whose|if|when|where|whether|because|while|is|are|was|were|be|has|have|had|can|will|would|should|must|may|its|their|our|this|these|via)$/i;
 /** A clause's verb: a sentence-case line with one is a sentence without its full stop ("This paragraph is in the default style"). */
 const FINITE_VERB = /\b(is|are|was|were|has|have|had|will|would|can|could|must|should|shall|may|might|does|do|did)\b/i;
 /** Text that stops mid-phrase: a wrapped line, a lead-in ("please refer to:"), a cut sentence ("… Database ("). */
