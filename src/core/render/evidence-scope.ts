@@ -1,5 +1,5 @@
 import { DEFAULT_QUOTE_KINDS } from '../documents/kinds.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { locatorOf, type Citer } from './in-text.js';
 import { compileQuery, parseQuery } from '../query/index.js';
 import type { Db } from '../store/db.js';
@@ -111,7 +111,7 @@ export function evidenceQuotes(db: Db, family: string[], n: number, scope: Evide
   const rows = db.sql
     .prepare(
       `SELECT k.segment_id, k.document_id, k.start, k.end, k.coder, k.status, k.score, k.evidence,
-         s.start AS seg_start, s.text, s.page, s.seq, s.para, d.title, d.year, d.format, d.page_count,
+         s.start AS seg_start, s.text, s.page, ${CITED_PARA}, d.title, d.year, d.format, d.page_count,
          (SELECT value FROM document_attributes WHERE document_id = d.id AND key = 'type') AS doc_type
        FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(?))

@@ -1,5 +1,5 @@
 import { ALL_EVIDENCE, type EvidenceScope } from './evidence-scope.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { locatorOf, type Citer } from './in-text.js';
 import type { ReportCode } from './model.js';
@@ -53,7 +53,7 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
   const anchors = Object.values(byId).filter((c) => ANCHORS.some((a) => c.id === a || c.id.startsWith(`${a}.`)));
   if (!dims.length || !anchors.length) return null;
   const pairs = db.sql.prepare(
-    `SELECT s.id AS segment_id, s.document_id, s.page, s.seq, s.text, s.start AS seg_start, b.start, b.end, d.title, d.year, d.format, d.page_count
+    `SELECT s.id AS segment_id, s.document_id, s.page, ${CITED_PARA}, s.text, s.start AS seg_start, b.start, b.end, d.title, d.year, d.format, d.page_count
      FROM live_codings a JOIN live_codings b ON b.segment_id = a.segment_id JOIN segments s ON s.id = a.segment_id JOIN documents d ON d.id = s.document_id
      WHERE a.code_id = ? AND b.code_id = ? AND ${scope.sql}
      GROUP BY s.id

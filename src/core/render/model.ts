@@ -1,5 +1,5 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { citeDocument } from '../documents/citation.js';
+import { CITED_PARA, citeDocument } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
 import { codeSummary, findDefinitions } from '../query/index.js';
 import type { Db } from '../store/db.js';
@@ -98,7 +98,7 @@ const DEFAULT_TERMS: Record<string, string[]> = {
 
 /** Definitions of the terms across the sources, each cited author–date at its page or paragraph. */
 function definitionsOf(db: Db, terms: string[], cite: Citer): ReportModel['definitions'] {
-  const place = db.sql.prepare('SELECT d.format, d.page_count, s.page, s.seq FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?');
+  const place = db.sql.prepare(`SELECT d.format, d.page_count, s.page, ${CITED_PARA} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`);
   return findDefinitions(db, terms).map((d) => ({
     term: d.term,
     definition: d.definition,
