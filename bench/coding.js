@@ -2,7 +2,7 @@
 // document per passage, through the real ingest and `code auto`) and prints per-code precision,
 // recall and F1, micro and macro averages, the false positives and misses of the worst codes, and
 // the speed of auto-coding against one tokenising pass over the same text in the same run.
-//   npm run bench -- coding [--gold FILE] [--framework ID] [--show N] [--json]
+//   npm run bench -- coding [--gold FILE] [--framework ID] [--show N] [--json] [--no-learning] [--seeds N]
 import fs from 'node:fs';
 import path from 'node:path';
 import { goldFile, goldProject, predictedCodes, readGold, score } from './coding-gold.js';
@@ -39,6 +39,11 @@ export async function run(args, root) {
     await printSpeed(root, project, framework, report);
   } finally {
     project.close();
+  }
+  if (!args.includes('--no-learning')) {
+    // The learning curve: F1 after 0, 10, 25 and 50 review decisions (bench/coding-learning.js).
+    console.log('');
+    await (await import('./coding-learning.js')).run(args.includes('--seeds') ? args : [...args, '--seeds', '3'], root);
   }
 }
 
