@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { forceFlag } from '../cli/render.js';
 import { reportData, writeReport, type ReportModel, type ReportResult } from '../core/render/index.js';
 import { openProject } from '../core/store/index.js';
 import { UsageError } from '../errors.js';
@@ -25,6 +26,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     quotes: Flags.integer({ description: 'Quotes per code.', default: 3, min: 0 }),
     templates: Flags.string({ description: 'A folder your templates may live in (repeatable).', multiple: true }),
     data: Flags.boolean({ description: 'Print the data model as JSON instead of writing a report.' }),
+    force: forceFlag,
   };
 
   async run(): Promise<ReportResult | ReportModel> {
@@ -38,7 +40,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
         if (!this.jsonEnabled()) this.log(JSON.stringify(model, null, 2));
         return model;
       }
-      const r = await writeReport(db, args.template, { ...options, out: flags.out!, templateDirs: flags.templates });
+      const r = await writeReport(db, args.template, { ...options, out: flags.out!, templateDirs: flags.templates, force: flags.force });
       this.log(`Wrote ${r.out} (${r.format}, ${Math.round(r.bytes / 1024)} KB): ${r.headings.length} headings, from ${r.template}`);
       return r;
     } finally {

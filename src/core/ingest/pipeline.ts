@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { errorInfo, InputError, UsageError } from '../../errors.js';
 import { insertDocument } from '../documents/write.js';
+import { cleanField } from '../render/escape.js';
 import type { Db } from '../store/db.js';
 import { collectFiles, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
@@ -218,13 +219,24 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   return summary;
 }
 
-/** Parses `key=value` attribute arguments. */
+/** Keys that name parts of every JavaScript object rather than an attribute. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses `key=value` attribute arguments. A key is letters, digits, `_`, `-` or `.` (what a query's
+ * `doc.KEY` can name) and not `__proto__`, `constructor` or `prototype`; values lose control
+ * characters, since they are printed and written to reports.
+ */
 export function parseAttributes(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError('E_USAGE', `--attr expects key=value, got "${pair}"`);
-    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    if (eq <= 0) throw new UsageError('E_USAGE', `--attr expects key=value, got "${cleanField(pair)}"`);
+    const key = pair.slice(0, eq).trim();
+    if (RESERVED_KEYS.has(key.toLowerCase()) || !/^[\p{L}\p{N}_.-]+$/u.test(key)) {
+      throw new UsageError('E_USAGE', `--attr key "${cleanField(key)}" cannot be used: a key is letters, digits, _, - or ., and not __proto__, constructor or prototype`);
+    }
+    out[key] = cleanField(pair.slice(eq + 1));
   }
   return out;
 }

@@ -2,7 +2,8 @@ import { InputError } from '../../errors.js';
 import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
-import type { Extractor, Format, PdfEngineName, PreparedDocument } from './types.js';
+import { cleanField } from '../render/escape.js';
+import type { DocMeta, Extractor, Format, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface PrepareTask {
   file: string;
@@ -43,6 +44,16 @@ function noTextReason(format: Format): string {
 }
 
 /**
+ * Titles and authors without control characters: they come from the file (its properties, its
+ * name) and end up on terminals, in reports' XML and in spreadsheets.
+ */
+function cleanMeta(meta: DocMeta): DocMeta {
+  const title = meta.title === undefined ? undefined : cleanField(meta.title) || undefined;
+  const authors = meta.authors === undefined ? undefined : cleanField(meta.authors) || undefined;
+  return { ...meta, title, authors };
+}
+
+/**
  * Everything that happens to a file before it is stored, free of the database so that it can run
  * in a worker thread: extract, normalise, segment, and complete the metadata.
  */
@@ -50,7 +61,7 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
   if (task.data.byteLength === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', task.file);
   const raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file);
   const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
-  const meta = completeMeta(raw.meta, task.file);
+  const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file));
   if (!hasText(task.format, pages)) {
     return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
   }

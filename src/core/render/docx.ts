@@ -3,6 +3,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { xmlText } from './escape.js';
 
 const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 
@@ -101,8 +102,9 @@ function blocks(tokens: Token[], quote = false): (Paragraph | Table)[] {
  * with a repeated bold header row, quotes in the Quote style, lists, and page breaks at ---.
  */
 export async function markdownToDocx(markdown: string, meta: { title: string; creator?: string }): Promise<Buffer> {
+  // A control character from a document's text would make word/document.xml invalid XML.
   const doc = new Document({
-    title: meta.title,
+    title: xmlText(meta.title),
     creator: meta.creator ?? 'litkit',
     styles: {
       default: { document: { run: { font: 'Calibri', size: 22 } } },
@@ -116,7 +118,7 @@ export async function markdownToDocx(markdown: string, meta: { title: string; cr
         { reference: 'numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
       ],
     },
-    sections: [{ children: blocks(new Lexer({ gfm: true }).lex(markdown)) }],
+    sections: [{ children: blocks(new Lexer({ gfm: true }).lex(xmlText(markdown))) }],
   });
   return Packer.toBuffer(doc);
 }

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
 import { markdownToDocx } from './docx.js';
 import { markdownToHtml } from './html.js';
+import { claimOutput, writeOutput } from './outputs.js';
 import { buildReportModel, type ModelOptions, type ReportModel } from './model.js';
 import { renderTemplate, resolveTemplate } from './templates.js';
 
@@ -12,6 +11,8 @@ export interface ReportOptions extends ModelOptions {
   out: string;
   /** Folders user templates may live in, besides the project folder. */
   templateDirs?: string[];
+  /** Replace `out` even when litkit did not write it or it was changed since. */
+  force?: boolean;
 }
 
 export interface ReportResult {
@@ -24,16 +25,15 @@ export interface ReportResult {
 
 /** Renders a template against the project and writes it as Word, Markdown or HTML. */
 export async function writeReport(db: Db, template: string, options: ReportOptions): Promise<ReportResult> {
-  const format = path.extname(options.out).slice(1).toLowerCase();
-  if (format !== 'docx' && format !== 'md' && format !== 'html') throw new UsageError('E_USAGE', `--out must end in .docx, .md or .html, got "${options.out}"`);
+  claimOutput(db, options.out, ['.docx', '.md', '.html'], { force: options.force });
+  const format = path.extname(options.out).slice(1).toLowerCase() as ReportResult['format'];
   const projectDir = path.dirname(path.resolve(db.file));
   const file = resolveTemplate(template, [projectDir, ...(options.templateDirs ?? [])]);
   const model = await buildReportModel(db, options);
   const markdown = renderTemplate(file, model);
   const content = format === 'docx' ? await markdownToDocx(markdown, { title: model.title }) : format === 'html' ? await markdownToHtml(markdown, model.title) : markdown;
-  fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-  fs.writeFileSync(options.out, content);
-  return { template: file, out: options.out, format, bytes: Buffer.byteLength(content), headings: [...markdown.matchAll(/^#{1,3} (.+)$/gm)].map((m) => m[1]!) };
+  const bytes = writeOutput(db, options.out, content);
+  return { template: file, out: options.out, format, bytes, headings: [...markdown.matchAll(/^#{1,3} (.+)$/gm)].map((m) => m[1]!) };
 }
 
 /** The data model a template sees, for writing templates. */

@@ -45,6 +45,11 @@ export class Db {
     return new Db(file, sql);
   }
 
+  /** Whether the database was opened read-only (a read-only file or folder). */
+  get readonly(): boolean {
+    return this.sql.readonly;
+  }
+
   /** Runs `fn` inside one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T {
     return this.sql.transaction(fn)();

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ExitCode, LitkitError } from '../../errors.js';
+import type { Db } from '../store/db.js';
+
+/** Why a file cannot be written where --out says: one line, exit 2. */
+export class OutputError extends LitkitError {
+  constructor(file: string, cause: string) {
+    super('E_OUT', cause, ExitCode.usage, file);
+    this.name = 'OutputError';
+  }
+}
+
+const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** The path a write to `file` would land on: symlinks followed, for a new file its folder's real path. */
+function landingPath(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    if (fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) throw new OutputError(file, 'is a symbolic link to nowhere; give a real file name');
+    let dir = path.dirname(abs);
+    const rest = [path.basename(abs)];
+    while (!fs.existsSync(dir) && path.dirname(dir) !== dir) {
+      rest.unshift(path.basename(dir));
+      dir = path.dirname(dir);
+    }
+    return path.join(fs.realpathSync(dir), ...rest);
+  }
+}
+
+/** The project's own files: the database, its WAL, shared memory, journal and backup. */
+function projectFiles(db: Db): string[] {
+  const real = landingPath(db.file);
+  return ['', '-wal', '-shm', '-journal', '.bak'].map((s) => `${real}${s}`);
+}
+
+const sameFile = (a: fs.Stats, b: fs.Stats | undefined) => b !== undefined && a.dev === b.dev && a.ino === b.ino;
+
+/**
+ * Checks that `file` may be written as output: its extension is one of `extensions`, it is not
+ * the project database or one of its companion files (by real path and by inode, so a symlink or
+ * a hard link does not get round it), not any SQLite database, and, unless `force`, either new or
+ * a file litkit wrote there and nobody has changed since.
+ */
+export function claimOutput(db: Db, file: string, extensions: readonly string[], options: { force?: boolean } = {}): void {
+  const ext = path.extname(file).toLowerCase();
+  if (!extensions.includes(ext)) {
+    throw new OutputError(file, `${ext ? `a ${ext} file` : 'a file without an extension'} cannot hold this output; give a name ending in ${extensions.join(', ')}`);
+  }
+  const target = landingPath(file);
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  const own = projectFiles(db);
+  if (own.includes(target) || (existing && own.some((f) => sameFile(existing, fs.statSync(f, { throwIfNoEntry: false }))))) {
+    throw new OutputError(file, 'is the project database (or one of its files); litkit never writes output over it');
+  }
+  if (!existing) return;
+  if (!existing.isFile()) throw new OutputError(file, 'exists and is not a regular file');
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(target, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.toString('latin1') === 'SQLite format 3\0') throw new OutputError(file, 'is an SQLite database; litkit never writes output over one');
+  if (options.force) return;
+  const written = db.sql.prepare('SELECT sha256 FROM outputs WHERE path = ?').pluck().get(target) as string | undefined;
+  if (written !== sha256(fs.readFileSync(target))) {
+    throw new OutputError(file, written ? 'was changed since litkit wrote it; give --force to replace it, or another --out' : 'already exists and litkit did not write it; give --force to replace it, or another --out');
+  }
+}
+
+/**
+ * Writes output whole or not at all (a temporary file beside it, then a rename), and remembers
+ * what was written so the next run may replace it. Call `claimOutput` first.
+ */
+export function writeOutput(db: Db, file: string, content: string | Buffer): number {
+  const data = typeof content === 'string' ? Buffer.from(content) : content;
+  const target = landingPath(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.litkit-${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw new OutputError(file, `cannot be written: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!db.readonly) {
+    db.sql
+      .prepare('INSERT INTO outputs (path, sha256, written_at) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at')
+      .run(target, sha256(data), new Date().toISOString());
+  }
+  return data.length;
+}
