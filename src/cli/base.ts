@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import { stripControls } from '../core/render/escape.js';
+import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
@@ -25,7 +26,8 @@ export abstract class LitkitCommand extends Command {
     super.logToStderr(stripControls(format(message, ...args)));
   }
 
-  protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {
+  protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {
+    const err = readonlyFailure(thrown) ?? thrown;
     if (!(err instanceof LitkitError)) {
       err.message = stripControls(err.message);
       return super.catch(err);

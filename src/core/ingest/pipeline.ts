@@ -164,6 +164,7 @@ function ownFiles(db: Db): string[] {
  * writes, one transaction per document. Bad files are reported and skipped; the run goes on.
  */
 export async function ingest(db: Db, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  db.assertWritable();
   const started = performance.now();
   const { files, missing } = collectFiles(paths, { ...options, ignore: ownFiles(db) });
   const run = new IngestRun(db, options, files.length + missing.length);
