@@ -3,13 +3,16 @@ import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
 import { cleanField } from '../render/escape.js';
-import type { DocMeta, Extractor, Format, PdfEngineName, PreparedDocument } from './types.js';
+import { DEFAULT_LIMITS } from '../store/limits.js';
+import type { DocMeta, ExtractLimits, Extractor, Format, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface PrepareTask {
   file: string;
   format: Format;
   data: Uint8Array;
   pdfEngine: PdfEngineName;
+  /** What the file may unpack or nest to (default: litkit's default limits). */
+  limits?: ExtractLimits;
 }
 
 /** Each format's extractor, loaded on first use: a worker reading only PDFs never loads mammoth. */
@@ -59,7 +62,19 @@ function cleanMeta(meta: DocMeta): DocMeta {
  */
 export async function prepareDocument(task: PrepareTask): Promise<PreparedDocument> {
   if (task.data.byteLength === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', task.file);
-  const raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file);
+  const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = DEFAULT_LIMITS;
+  const limits = task.limits ?? { maxUnzippedBytes, maxZipEntries, maxHtmlDepth };
+  let raw: RawDocument;
+  try {
+    raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file, limits);
+  } catch (err) {
+    // A parser that recurses (Markdown's, an XML reader's) can still meet a file nested deeper
+    // than the stack: that file fails, the run goes on.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new InputError('E_TOO_DEEP', 'the document nests too deeply to be read (the parser ran out of stack)', task.file);
+    }
+    throw err;
+  }
   const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
   const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file));
   if (!hasText(task.format, pages)) {
