@@ -49,7 +49,7 @@ export async function apaBibliography(docs: DocumentInfo[]): Promise<{ id: numbe
       .replace(/<i>(.*?)<\/i>/g, '*$1*')
       .replace(/<[^>]+>/g, '')
       .replace(/&amp;/g, '&')
-      .replace(/&#38;/g, '&')
+      .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/\s+/g, ' ')

@@ -32,10 +32,12 @@ export function isSafeHref(href: string): boolean {
 
 /**
  * Markdown to HTML that only litkit's Markdown can mark up: raw HTML in the Markdown is shown as
- * text, unsafe links become their text, images other than data: ones their alt text.
+ * text, unsafe links become their text, images other than data: ones their alt text, and bare
+ * addresses in document text (GFM's autolinked literals) stay text.
  */
 function renderer(): Marked {
   return new Marked({ gfm: true }).use({
+    tokenizer: { url: () => undefined },
     renderer: {
       html: (token: Tokens.HTML | Tokens.Tag) => escape(token.text),
       link(token: Tokens.Link) {
