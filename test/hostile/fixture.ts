@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import { autocode } from '../../src/core/coding/index.js';
 import { loadFramework, parseFramework } from '../../src/core/coding/framework/index.js';
 import { ingest } from '../../src/core/ingest/index.js';
 import { Db, initProject } from '../../src/core/store/index.js';
+import { LitkitError } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';
 
 /** What an attacker puts in a document: markup, script URLs, a formula and terminal escapes. */
@@ -53,4 +55,28 @@ export async function hostileProject(): Promise<{ dir: string; db: Db }> {
   loadFramework(db, parseFramework(FRAMEWORK, 'hostile.yaml'), FRAMEWORK);
   autocode(db);
   return { dir, db };
+}
+
+/** The hostile project for a test file: built before its tests, removed after; read `.db` and `.dir` in tests. */
+export function useHostileProject(): { dir: string; db: Db } {
+  const project = {} as { dir: string; db: Db };
+  beforeAll(async () => {
+    Object.assign(project, await hostileProject());
+  });
+  afterAll(() => {
+    project.db.close();
+    fs.rmSync(project.dir, { recursive: true, force: true });
+  });
+  return project;
+}
+
+/** The LitkitError a call throws, for asserting its code, exit code and one-line message. */
+export function thrown(fn: () => unknown): LitkitError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof LitkitError) return err;
+    throw err;
+  }
+  throw new Error('expected an error');
 }

@@ -9,19 +9,8 @@ import { search } from '../../src/core/search/index.js';
 import { Db, initProject } from '../../src/core/store/index.js';
 import { readLimits } from '../../src/core/store/limits.js';
 import { getSetting, setSetting } from '../../src/core/store/settings.js';
-import { LitkitError } from '../../src/errors.js';
 import { litkit, tempDir } from '../helpers.js';
-
-/** The error a call throws, for asserting its code, exit code and one-line message. */
-function thrown(fn: () => unknown): LitkitError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof LitkitError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
+import { thrown } from './fixture.js';
 
 /** A DOCX whose body unpacks to `mib` MiB of spaces: a few KiB on disk, a zip bomb in small. */
 async function inflatingDocx(file: string, mib: number): Promise<void> {

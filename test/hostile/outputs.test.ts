@@ -4,27 +4,14 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCsv, formatTable } from '../../src/cli/output.js';
 import { renderTable } from '../../src/cli/render.js';
 import { evidenceTable, writeReport } from '../../src/core/render/index.js';
 import { claimOutput, writeOutput } from '../../src/core/render/outputs.js';
 import { isSafeHref } from '../../src/core/render/html.js';
-import type { Db } from '../../src/core/store/index.js';
-import { LitkitError } from '../../src/errors.js';
 import { litkit, tempDir } from '../helpers.js';
-import { ATTACK, hostileProject } from './fixture.js';
-
-/** The error a call throws, for asserting its code, exit code and one-line message. */
-function thrown(fn: () => unknown): LitkitError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof LitkitError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
+import { ATTACK, thrown, useHostileProject } from './fixture.js';
 
 const integrity = (file: string) => {
   const raw = new Database(file, { readonly: true });
@@ -39,26 +26,18 @@ const integrity = (file: string) => {
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 describe('outputs built from hostile documents', () => {
-  let dir: string;
-  let db: Db;
-  beforeAll(async () => {
-    ({ dir, db } = await hostileProject());
-  });
-  afterAll(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const project = useHostileProject();
 
   it('stores titles and metadata without control characters', () => {
-    const doc = db.sql.prepare('SELECT title, authors FROM documents').get() as { title: string; authors: string };
+    const doc = project.db.sql.prepare('SELECT title, authors FROM documents').get() as { title: string; authors: string };
     expect(doc.title).toContain('Evil');
     expect(doc.title).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(doc.title).not.toContain(']0;pwned');
   });
 
   it('writes an HTML report in which document text stays text: no script, no event handler, no javascript: link, and a CSP', async () => {
-    const out = path.join(dir, 'evidence.html');
-    await writeReport(db, 'evidence-table', { out, title: 'Evidence' });
+    const out = path.join(project.dir, 'evidence.html');
+    await writeReport(project.db, 'evidence-table', { out, title: 'Evidence' });
     const page = fs.readFileSync(out, 'utf8');
     // The attacks are in the report, as visible text.
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -71,8 +50,8 @@ describe('outputs built from hostile documents', () => {
   });
 
   it('writes the desk review as Markdown with the attacks escaped', async () => {
-    const out = path.join(dir, 'desk.md');
-    await writeReport(db, 'desk-review', { out, title: 'Desk review' });
+    const out = path.join(project.dir, 'desk.md');
+    await writeReport(project.db, 'desk-review', { out, title: 'Desk review' });
     const md = fs.readFileSync(out, 'utf8');
     expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(md).toContain('\\[click me\\](javascript:alert(2))');
@@ -81,22 +60,22 @@ describe('outputs built from hostile documents', () => {
 
   it('keeps a report\'s word/document.xml valid XML when a title holds control characters', async () => {
     // A project ingested before titles were cleaned may still hold them.
-    db.sql.prepare('UPDATE documents SET title = ? WHERE id = 1').run('Old\u000btitle \u001b[31mred\u001b[0m');
+    project.db.sql.prepare('UPDATE documents SET title = ? WHERE id = 1').run('Old\u000btitle \u001b[31mred\u001b[0m');
     try {
-      const out = path.join(dir, 'report.docx');
-      await writeReport(db, 'evidence-table', { out });
+      const out = path.join(project.dir, 'report.docx');
+      await writeReport(project.db, 'evidence-table', { out });
       const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('word/document.xml')!.async('string');
       expect(xml).toContain('Oldtitle red');
       expect(xml).not.toMatch(XML_INVALID);
       // The terminal table drops the same characters.
       expect(formatTable(['title'], [['Old\u000btitle \u001b]0;pwned\u0007\u001b[31mred']])).toBe('title\n------------\nOldtitle red');
     } finally {
-      db.sql.prepare('UPDATE documents SET title = ? WHERE id = 1').run('Evil review 2021');
+      project.db.sql.prepare('UPDATE documents SET title = ? WHERE id = 1').run('Evil review 2021');
     }
   });
 
   it('neutralises formula cells in CSV and XLSX, and keeps numbers numbers', async () => {
-    const rows = evidenceTable(db, {});
+    const rows = evidenceTable(project.db, {});
     expect(rows.length).toBeGreaterThan(0);
     const table = { title: '=cmd|evil', header: ['type', 'excerpt', 'year'], rows: rows.map((r) => [r.type, r.excerpt, r.year ?? 2021]) };
     const csv = parseCsv(formatCsv(table.header, table.rows)) as string[][];
@@ -104,8 +83,8 @@ describe('outputs built from hostile documents', () => {
     expect(csv.slice(1).map((r) => r[1]!)).toContain(`'${ATTACK.formula} is what the spreadsheet cell says about retaliation and the fear of it.`);
     for (const cell of ['+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(parseCsv(formatCsv(['h'], [[cell]]))[1][0]).toBe(`'${cell}`);
 
-    const out = path.join(dir, 'evidence.xlsx');
-    await renderTable(db, { out }, table, rows);
+    const out = path.join(project.dir, 'evidence.xlsx');
+    await renderTable(project.db, { out }, table, rows);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0]!;
@@ -122,58 +101,58 @@ describe('outputs built from hostile documents', () => {
   });
 
   it('refuses a partial that is a symlink to a file outside the template folder, and writes nothing', async () => {
-    const templates = path.join(dir, 'templates');
+    const templates = path.join(project.dir, 'templates');
     fs.mkdirSync(templates, { recursive: true });
     const secret = path.join(tempDir(), 'secret.txt');
     fs.writeFileSync(secret, 'TOP SECRET');
     fs.writeFileSync(path.join(templates, 'mine.md.hbs'), '# {{title}}\n\n{{> leak}}\n');
     fs.symlinkSync(secret, path.join(templates, '_leak.md.hbs'));
-    const out = path.join(dir, 'leak.md');
-    await expect(writeReport(db, path.join(templates, 'mine.md.hbs'), { out })).rejects.toMatchObject({ code: 'E_TEMPLATE_PLACE', exitCode: 2 });
+    const out = path.join(project.dir, 'leak.md');
+    await expect(writeReport(project.db, path.join(templates, 'mine.md.hbs'), { out })).rejects.toMatchObject({ code: 'E_TEMPLATE_PLACE', exitCode: 2 });
     expect(fs.existsSync(out)).toBe(false);
     fs.rmSync(path.dirname(secret), { recursive: true, force: true });
   });
 
   it('never writes output over the project database, its WAL or shared memory, however it is named', () => {
-    const link = path.join(dir, 'link.csv');
-    fs.symlinkSync(db.file, link);
-    const hard = path.join(dir, 'hard.csv');
-    fs.linkSync(db.file, hard);
-    for (const [file, exts] of [[db.file, ['.sqlite']], [`${db.file}-wal`, ['.sqlite-wal']], [`${db.file}-shm`, ['.sqlite-shm']], [link, ['.csv']], [hard, ['.csv']], [path.join(dir, '.', 'x', '..', 'litkit.sqlite'), ['.sqlite']]] as const) {
-      const e = thrown(() => claimOutput(db, file, exts));
+    const link = path.join(project.dir, 'link.csv');
+    fs.symlinkSync(project.db.file, link);
+    const hard = path.join(project.dir, 'hard.csv');
+    fs.linkSync(project.db.file, hard);
+    for (const [file, exts] of [[project.db.file, ['.sqlite']], [`${project.db.file}-wal`, ['.sqlite-wal']], [`${project.db.file}-shm`, ['.sqlite-shm']], [link, ['.csv']], [hard, ['.csv']], [path.join(project.dir, '.', 'x', '..', 'litkit.sqlite'), ['.sqlite']]] as const) {
+      const e = thrown(() => claimOutput(project.db, file, exts));
       expect(e.code).toBe('E_OUT');
       expect(e.exitCode).toBe(2);
       expect(e.line()).toMatch(/^litkit: .+: is (the project database|an SQLite database).+\(E_OUT\)$/);
     }
-    expect(integrity(db.file)).toBe('ok');
+    expect(integrity(project.db.file)).toBe('ok');
   });
 
   it('refuses an extension that does not fit the format, and a file litkit did not write unless forced', () => {
-    expect(thrown(() => claimOutput(db, path.join(dir, 'table.pdf'), ['.csv'])).message).toMatch(/a \.pdf file cannot hold this output; give a name ending in \.csv/);
-    const mine = path.join(dir, 'notes.csv');
+    expect(thrown(() => claimOutput(project.db, path.join(project.dir, 'table.pdf'), ['.csv'])).message).toMatch(/a \.pdf file cannot hold this output; give a name ending in \.csv/);
+    const mine = path.join(project.dir, 'notes.csv');
     fs.writeFileSync(mine, 'my own notes\n');
-    expect(thrown(() => claimOutput(db, mine, ['.csv'])).message).toMatch(/already exists and litkit did not write it; give --force/);
+    expect(thrown(() => claimOutput(project.db, mine, ['.csv'])).message).toMatch(/already exists and litkit did not write it; give --force/);
     expect(fs.readFileSync(mine, 'utf8')).toBe('my own notes\n');
     // litkit's own output may be replaced by the next run; once edited, only with --force.
-    const out = path.join(dir, 'records.csv');
-    claimOutput(db, out, ['.csv']);
-    writeOutput(db, out, 'a,b\n');
-    claimOutput(db, out, ['.csv']);
-    writeOutput(db, out, 'a,b,c\n');
+    const out = path.join(project.dir, 'records.csv');
+    claimOutput(project.db, out, ['.csv']);
+    writeOutput(project.db, out, 'a,b\n');
+    claimOutput(project.db, out, ['.csv']);
+    writeOutput(project.db, out, 'a,b,c\n');
     fs.appendFileSync(out, 'edited by hand\n');
-    expect(thrown(() => claimOutput(db, out, ['.csv'])).message).toMatch(/was changed since litkit wrote it/);
-    claimOutput(db, out, ['.csv'], { force: true });
+    expect(thrown(() => claimOutput(project.db, out, ['.csv'])).message).toMatch(/was changed since litkit wrote it/);
+    claimOutput(project.db, out, ['.csv'], { force: true });
   });
 
   it('answers `records list --out litkit.sqlite` with one line and exit 2, and the database stays whole', () => {
-    db.sql.pragma('wal_checkpoint(TRUNCATE)');
-    const before = fs.readFileSync(db.file);
-    const r = litkit(['records', 'list', '--project', dir, '--format', 'csv', '--out', link(dir)]);
+    project.db.sql.pragma('wal_checkpoint(TRUNCATE)');
+    const before = fs.readFileSync(project.db.file);
+    const r = litkit(['records', 'list', '--project', project.dir, '--format', 'csv', '--out', link(project.dir)]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^litkit: .*alias\.csv: is the project database .*\(E_OUT\)$/m);
-    expect(fs.readFileSync(db.file).equals(before)).toBe(true);
-    expect(integrity(db.file)).toBe('ok');
+    expect(fs.readFileSync(project.db.file).equals(before)).toBe(true);
+    expect(integrity(project.db.file)).toBe('ok');
   });
 });
 

@@ -1,25 +1,13 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQuery, runQuery } from '../../src/core/query/index.js';
+import { seeded } from '../../src/core/review/prioritise.js';
 import { search } from '../../src/core/search/index.js';
-import type { Db } from '../../src/core/store/index.js';
 import { LitkitError } from '../../src/errors.js';
-import { hostileProject } from './fixture.js';
+import { useHostileProject } from './fixture.js';
 
-/**
- * Property tests with a seeded generator (mulberry32), so a failure names a seed that replays it.
- * fast-check would shrink failures to a smallest case; it is not a dependency yet.
- */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Property tests with a seeded generator, so a failure names a seed that replays it. fast-check
+// would also shrink a failure to a smallest case; it is not a dependency yet.
+const random = seeded;
 
 /** Pieces of the query language, of FTS5, and of what breaks parsers: quotes, controls, surrogates. */
 const PIECES = [
@@ -65,15 +53,7 @@ function onlyTypedErrors(q: string, seed: number, fn: () => unknown): 'ok' | 're
 }
 
 describe('the query parser, query runner and search on random input', () => {
-  let dir: string;
-  let db: Db;
-  beforeAll(async () => {
-    ({ dir, db } = await hostileProject());
-  });
-  afterAll(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const project = useHostileProject();
 
   it('parse: a tree or a typed error for 3,000 random expressions, never a crash', () => {
     const outcomes = { ok: 0, refused: 0 };
@@ -87,15 +67,15 @@ describe('the query parser, query runner and search on random input', () => {
   });
 
   it('run and search: results or a typed error for 600 random expressions, and the data is untouched', () => {
-    const before = db.sql.prepare('SELECT count(*) FROM segments').pluck().get();
+    const before = project.db.sql.prepare('SELECT count(*) FROM segments').pluck().get();
     const outcomes = { ok: 0, refused: 0 };
     for (let seed = 10_001; seed <= 10_300; seed++) {
       const q = expression(random(seed));
-      outcomes[onlyTypedErrors(q, seed, () => runQuery(db, q))]++;
-      outcomes[onlyTypedErrors(q, seed, () => search(db, q))]++;
+      outcomes[onlyTypedErrors(q, seed, () => runQuery(project.db, q))]++;
+      outcomes[onlyTypedErrors(q, seed, () => search(project.db, q))]++;
     }
     expect(outcomes.ok).toBeGreaterThan(50);
     expect(outcomes.refused).toBeGreaterThan(50);
-    expect(db.sql.prepare('SELECT count(*) FROM segments').pluck().get()).toBe(before);
+    expect(project.db.sql.prepare('SELECT count(*) FROM segments').pluck().get()).toBe(before);
   });
 });

@@ -8,3 +8,6 @@ export { apaBibliography, toCsl } from './citations.js';
 export { BUNDLED_REPORTS_DIR, TemplateError, resolveTemplate } from './templates.js';
 export { evidenceTable } from './evidence.js';
 export type { EvidenceRow } from './evidence.js';
+export { escapeMarkdown, spreadsheetCell, stripControls, cleanField, xmlText } from './escape.js';
+export { claimOutput, writeOutput, OutputError } from './outputs.js';
+export { CONTENT_SECURITY_POLICY, isSafeHref } from './html.js';
