@@ -8,6 +8,8 @@ const benches = {
   ingest: () => import('./ingest.js'),
   query: () => import('./query.js'),
   screen: () => import('./screen.js'),
+  coding: () => import('./coding.js'),
+  'coding-learning': () => import('./coding-learning.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -67,6 +67,10 @@ describe('outputs built from hostile documents', () => {
       const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('word/document.xml')!.async('string');
       expect(xml).toContain('Oldtitle red');
       expect(xml).not.toMatch(XML_INVALID);
+      // A bracket from a document is the source's, not a drafter's [placeholder] to highlight.
+      const run = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/g)].map((m) => m[0]).find((r) => r.includes('[click me]'));
+      expect(run).toBeDefined();
+      expect(run).not.toContain('w:highlight');
       // The terminal table drops the same characters.
       expect(formatTable(['title'], [['Old\u000btitle \u001b]0;pwned\u0007\u001b[31mred']])).toBe('title\n------------\nOldtitle red');
     } finally {

@@ -65,7 +65,7 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
     .all(...predicate.params, { context, limit: limit + 1 }) as Row[];
   const more = rows.length > limit;
   rows.length = Math.min(rows.length, limit);
-  const codings = db.sql.prepare('SELECT code_id, coder FROM codings WHERE segment_id = ? ORDER BY code_id, coder');
+  const codings = db.sql.prepare('SELECT code_id, coder FROM live_codings WHERE segment_id = ? ORDER BY code_id, coder');
   const excerpts = rows.map((r): Excerpt => {
     const cs = codings.all(r.id) as { code_id: string; coder: string }[];
     return {

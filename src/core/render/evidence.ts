@@ -20,7 +20,7 @@ export interface EvidenceRow {
 export function evidenceTable(db: Db, options: { codes?: string; perCode?: number } = {}): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
   const docInfo = db.sql.prepare("SELECT d.title, d.year, (SELECT value FROM document_attributes a WHERE a.document_id = d.id AND a.key = 'type') AS type FROM documents d WHERE d.id = ?");
-  const codesOf = db.sql.prepare('SELECT DISTINCT code_id FROM codings WHERE segment_id = ? ORDER BY code_id').pluck();
+  const codesOf = db.sql.prepare('SELECT DISTINCT code_id FROM live_codings WHERE segment_id = ? ORDER BY code_id').pluck();
   for (const code of codesFor(db, options.codes)) {
     for (const q of strongestQuotes(db, resolveCodes(db, code), options.perCode ?? 3)) {
       const d = docInfo.get(q.documentId) as { title: string; year: number | null; type: string | null };

@@ -43,7 +43,8 @@ function renderer(): Marked {
       link(token: Tokens.Link) {
         return isSafeHref(token.href) ? false : this.parser.parseInline(token.tokens);
       },
-      image: (token: Tokens.Image) => (/^data:image\/(png|gif|jpe?g|webp);/i.test(token.href) ? false : escape(token.text)),
+      // Figures come as data: images (the PRISMA flow as SVG); an <img> runs no script.
+      image: (token: Tokens.Image) => (/^data:image\/(png|gif|jpe?g|webp|svg\+xml);/i.test(token.href) ? false : escape(token.text)),
     },
   });
 }

@@ -8,6 +8,11 @@ import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
 import { apaBibliography } from './citations.js';
+import { codeMemos, type CodeMemo } from './code-memos.js';
+import { readTor, type Tor } from '../tor/index.js';
+import { evidenceGaps, evidenceTypes, GAP_RULE, type Gap } from './gaps.js';
+import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
+import { planFromTor, type Plan } from './plan.js';
 
 /** A quotable excerpt with its citation. */
 export interface Quote {
@@ -53,6 +58,19 @@ export interface ReportModel {
   /** Included studies with their extracted data (empty without an extraction form). */
   studies: { citation: string; values: Record<string, string | null> }[];
   studyFields: { id: string; label: string }[];
+  /** The terms of reference read from `--tor DOC`; null without. */
+  tor: Tor | null;
+  /** Lines of inquiry, evaluation matrix and work plan drawn from the ToR; null without one. */
+  plan: Plan | null;
+  /** Race and racism × each intersectionality dimension, with a quote per non-empty cell; null when the framework has no such codes. */
+  intersectionality: Intersectionality | null;
+  /** Every code's evidence gap by `gapRule`. */
+  gaps: Record<string, Gap>;
+  gapRule: string;
+  /** Memos on each code, oldest first. */
+  memos: Record<string, CodeMemo[]>;
+  /** The title page: who the report is for, the assignment, the date written out. */
+  cover: { client: string | null; assignment: string | null; date: string };
 }
 
 export interface ModelOptions {
@@ -62,6 +80,10 @@ export interface ModelOptions {
   quotes?: number;
   /** Terms whose definitions are mapped across the corpus. */
   terms?: string[];
+  /** The document holding the terms of reference. */
+  tor?: number;
+  /** Who the report is for, on the title page (default: the ToR's organisation). */
+  client?: string;
 }
 
 interface QuoteRow extends CitationColumns {
@@ -74,16 +96,16 @@ interface QuoteRow extends CitationColumns {
 }
 
 /**
- * The strongest excerpts of a code (and its sub-codes): those a person coded first, then those
- * with the most rule matches, of quotable length, one per document before any second.
+ * The strongest excerpts of a code (and its sub-codes): those a person coded or accepted first,
+ * then those with the most rule matches, of quotable length, one per document before any second.
  */
 export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
   const rows = db.sql
     .prepare(
       `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
-         max(k.coder NOT IN ('auto', 'suggest')) AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
+         max(k.coder NOT IN ('auto', 'suggest') OR k.status = 'accepted') AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
          group_concat(DISTINCT k.coder) AS coders
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
+       FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(?)) AND length(s.text) BETWEEN 60 AND 900
          AND instr(s.text, ' | ') = 0 -- table rows read badly as quotes
        GROUP BY k.segment_id`,
@@ -112,6 +134,7 @@ const DEFAULT_TERMS: Record<string, string[]> = {
 
 /** Builds the report data model from the project. */
 export async function buildReportModel(db: Db, options: ModelOptions = {}): Promise<ReportModel> {
+  const tor = options.tor === undefined ? null : readTor(db, options.tor);
   const frameworks = db.sql.prepare('SELECT id, title, version FROM frameworks ORDER BY id').all() as { id: string; title: string; version: string }[];
   const framework = frameworks.find((f) => f.id === options.framework) ?? (options.framework ? undefined : frameworks[0]) ?? null;
   const docs = listDocuments(db);
@@ -122,9 +145,9 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const all = new Map<string, ReportCode>();
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
-    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
+    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM live_codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
     const familyStats = db.sql
-      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM codings WHERE code_id IN (SELECT value FROM json_each(?))')
+      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM live_codings WHERE code_id IN (SELECT value FROM json_each(?))')
       .get(JSON.stringify(family)) as { e: number; d: number };
     all.set(s.code, {
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
@@ -139,7 +162,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const refs = new Map(bibliography.map((b) => [b.id, b.reference]));
   const types = new Map<string, number>();
   for (const d of docs) types.set(d.attributes.type ?? 'unspecified', (types.get(d.attributes.type ?? 'unspecified') ?? 0) + 1);
-  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM codings) AS codings').get() as { pages: number; segments: number; codings: number };
+  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM live_codings) AS codings').get() as { pages: number; segments: number; codings: number };
   const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
@@ -151,7 +174,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     project: {
       documents: docs.length,
       ...counts,
-      coders: db.sql.prepare("SELECT DISTINCT coder FROM codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
+      coders: db.sql.prepare("SELECT DISTINCT coder FROM live_codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
       byType: [...types].sort((a, b) => b[1] - a[1]).map(([type, documents]) => ({ type, documents })),
       failed: failedFiles(db).map((f) => ({ path: f.path, cause: f.message })),
       noText: docs.filter((d) => d.status === 'no-text').map((d) => d.title),
@@ -169,5 +192,14 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     prisma: hasRecords ? prismaCounts(db) : null,
     studies: extraction?.studies ?? [],
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
+    tor,
+    plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code)) : null,
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all)),
+    gaps: evidenceGaps(db, Object.fromEntries(all)),
+    gapRule: GAP_RULE,
+    memos: codeMemos(db, own),
+    cover: { client: options.client ?? tor?.organisation ?? null, assignment: tor?.assignment ?? null, date: longDate(new Date()) },
   };
 }
+
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -159,6 +159,9 @@ function environment(model: ReportModel, dir: string): typeof Handlebars {
   hb.registerHelper('gt', (a: number, b: number) => a > b);
   hb.registerHelper('lt', (a: number, b: number) => a < b);
   hb.registerHelper('definitionsOf', (term: string) => model.definitions.filter((d) => d.term === term));
+  hb.registerHelper('gap', (id: string) => model.gaps[id]?.text ?? '');
+  hb.registerHelper('memos', (id: string) => model.memos[id] ?? []);
+  hb.registerHelper('intersection', (id: string) => model.intersectionality?.dimensions.find((d) => d.id === id));
   for (const p of partialsIn(dir)) {
     try {
       hb.registerPartial(p.name, compileEscaped(hb, fs.readFileSync(p.file, 'utf8')));
