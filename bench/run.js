@@ -9,6 +9,7 @@ const benches = {
   query: () => import('./query.js'),
   screen: () => import('./screen.js'),
   coding: () => import('./coding.js'),
+  interop: () => import('./interop.js'),
   'coding-learning': () => import('./coding-learning.js'),
 };
 

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetCell, stripControls } from '../core/render/escape.js';
+import { toCsv } from '../core/interop/csv.js';
+import { stripControls } from '../core/render/escape.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -16,7 +16,7 @@ export function formatTable(header: string[], rows: Cell[][], maxWidth = 60): st
   return [line(heads), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-/** Rows as RFC 4180 CSV with a header row; cells that a spreadsheet would run as formulas are neutralised. */
+/** Rows as RFC 4180 CSV with a header row; cells a spreadsheet would run as formulas are neutralised. */
 export function formatCsv(header: string[], rows: Cell[][]): string {
-  return stringify([header.map(spreadsheetCell), ...rows.map((r) => r.map(spreadsheetCell))]).trimEnd();
+  return toCsv(header, rows);
 }

@@ -106,6 +106,6 @@ export async function renderTable(db: Db, flags: { format?: string; out?: string
     return (await fileContent(format, t, json, maxWidth)).toString().trimEnd();
   }
   claimOutput(db, flags.out, EXTENSIONS[format], { force: flags.force });
-  writeOutput(db, flags.out, await fileContent(format, t, json, maxWidth));
+  await writeOutput(db, flags.out, await fileContent(format, t, json, maxWidth));
   return undefined;
 }

@@ -32,7 +32,7 @@ export default class Prisma extends LitkitCommand {
         : `${markdown(c)}\n`;
       if (flags.out) {
         claimOutput(db, flags.out, EXTENSIONS[flags.format]!, { force: flags.force });
-        writeOutput(db, flags.out, text);
+        await writeOutput(db, flags.out, text);
         this.log(`Wrote ${flags.out}`);
       } else if (!this.jsonEnabled()) process.stdout.write(stripControls(text));
       return c;

@@ -49,7 +49,9 @@ describe('intersectionality tables and evidence gaps in the report model', () =>
         // The quote is a sentence of a segment coded with both codes, and names the document it cites.
         const texts = (both.pluck().all(c.anchor, d.id) as string[]).map((t) => t.replace(/\s+/g, ' '));
         expect(texts.some((t) => t.includes(c.quote!.text.replace(/…$/, ''))), c.quote!.text).toBe(true);
-        expect(c.quote!.citation).toMatch(/\((19|20)\d\d\), (p|para)\. \d+$/);
+        // Cited author–date, as every quote of the report; the title form stays as its source.
+        expect(c.quote!.citation).toMatch(/^\([^()]+, (19|20)\d\d[a-d]?, (p|para)\. \d+\)$/);
+        expect(c.quote!.source).toMatch(/\((19|20)\d\d\), (p|para)\. \d+$/);
         expect(c.documents).toBeGreaterThanOrEqual(1);
         quoted++;
       }

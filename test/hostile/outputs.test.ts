@@ -131,7 +131,7 @@ describe('outputs built from hostile documents', () => {
     expect(integrity(project.db.file)).toBe('ok');
   });
 
-  it('refuses an extension that does not fit the format, and a file litkit did not write unless forced', () => {
+  it('refuses an extension that does not fit the format, and a file litkit did not write unless forced', async () => {
     expect(thrown(() => claimOutput(project.db, path.join(project.dir, 'table.pdf'), ['.csv'])).message).toMatch(/a \.pdf file cannot hold this output; give a name ending in \.csv/);
     const mine = path.join(project.dir, 'notes.csv');
     fs.writeFileSync(mine, 'my own notes\n');
@@ -140,9 +140,9 @@ describe('outputs built from hostile documents', () => {
     // litkit's own output may be replaced by the next run; once edited, only with --force.
     const out = path.join(project.dir, 'records.csv');
     claimOutput(project.db, out, ['.csv']);
-    writeOutput(project.db, out, 'a,b\n');
+    await writeOutput(project.db, out, 'a,b\n');
     claimOutput(project.db, out, ['.csv']);
-    writeOutput(project.db, out, 'a,b,c\n');
+    await writeOutput(project.db, out, 'a,b,c\n');
     fs.appendFileSync(out, 'edited by hand\n');
     expect(thrown(() => claimOutput(project.db, out, ['.csv'])).message).toMatch(/was changed since litkit wrote it/);
     claimOutput(project.db, out, ['.csv'], { force: true });

@@ -52,7 +52,8 @@ export function insertDocument(db: Db, doc: NewDocument): number {
     prepared.segments.forEach((seg, i) => {
       insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, prepared.pages[seg.page - 1]!.slice(seg.start, seg.end));
     });
-    for (const [key, value] of Object.entries(doc.attributes)) insertAttr.run(id, key, value);
+    // What the file states about its source, under what the user set with --attr (key= drops one).
+    for (const [key, value] of Object.entries({ ...prepared.meta.source, ...doc.attributes })) if (value) insertAttr.run(id, key, value);
     return id;
   });
 }

@@ -47,13 +47,14 @@ function noTextReason(format: Format): string {
 }
 
 /**
- * Titles and authors without control characters: they come from the file (its properties, its
- * name) and end up on terminals, in reports' XML and in spreadsheets.
+ * Titles, authors and source fields (journal, DOI, URL …) without control characters: they come
+ * from the file (its properties, its name) and end up on terminals, in reports' XML and in
+ * spreadsheets.
  */
 function cleanMeta(meta: DocMeta): DocMeta {
-  const title = meta.title === undefined ? undefined : cleanField(meta.title) || undefined;
-  const authors = meta.authors === undefined ? undefined : cleanField(meta.authors) || undefined;
-  return { ...meta, title, authors };
+  const clean = (v: string | undefined) => (v === undefined ? undefined : cleanField(v) || undefined);
+  const source = meta.source && Object.fromEntries(Object.entries(meta.source).map(([k, v]) => [k, clean(v)]).filter(([, v]) => v !== undefined));
+  return { ...meta, title: clean(meta.title), authors: clean(meta.authors), ...(source ? { source } : {}) };
 }
 
 /**
@@ -76,7 +77,7 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
     throw err;
   }
   const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
-  const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file));
+  const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
   if (!hasText(task.format, pages)) {
     return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
   }

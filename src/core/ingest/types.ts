@@ -6,7 +6,17 @@ export interface DocMeta {
   title?: string;
   authors?: string;
   year?: number;
+  /** Where the document lives and what it is part of; stored as document attributes of these names. */
+  source?: SourceMeta;
 }
+
+/**
+ * The document attributes a reference is built from besides title, authors and year. Found at
+ * ingest where a file states them; a user sets or corrects them with `docs attr`.
+ */
+export const SOURCE_KEYS = ['doi', 'url', 'journal', 'book', 'site', 'volume', 'issue', 'pages', 'number', 'publisher'] as const;
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+export type SourceMeta = Partial<Record<SourceKey, string>>;
 
 /** What an extractor returns: text per page as the file gives it, before normalisation. */
 export interface RawDocument {

@@ -17,6 +17,8 @@ interface Marks {
 interface Flow {
   placeholder: boolean;
   quoted: number;
+  /** A reference list: its square brackets are APA descriptions ([Preprint], [Data set]), not placeholders. */
+  literal?: boolean;
 }
 
 /** Options of a Word report. */
@@ -43,7 +45,7 @@ function textRuns(text: string, marks: Marks, flow: Flow): TextRun[] {
   for (const ch of text) {
     if (ch === '“') flow.quoted++;
     if (ch === '”') flow.quoted = Math.max(0, flow.quoted - 1);
-    if (ch === '[' && !flow.placeholder && !flow.quoted) {
+    if (ch === '[' && !flow.placeholder && !flow.quoted && !flow.literal) {
       flush();
       flow.placeholder = true;
     }
@@ -152,12 +154,17 @@ function figure(image: Tokens.Image, figures: Record<string, Figure>): Paragraph
   ];
 }
 
+/** Headings of a reference list, whose entries get APA's hanging indent and no placeholder marks. */
+const REFERENCE_HEADING = /^(references|reference list|bibliography)$/i;
+
 function blocks(tokens: Token[], figures: Record<string, Figure>, quote = false): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
+  let references = false;
   for (const t of tokens) {
     switch (t.type) {
       case 'heading': {
         const h = t as Tokens.Heading;
+        references = REFERENCE_HEADING.test(h.text.trim());
         out.push(new Paragraph({ heading: HEADINGS[Math.min(h.depth, 5)], children: runs(h.tokens) }));
         break;
       }
@@ -165,6 +172,7 @@ function blocks(tokens: Token[], figures: Record<string, Figure>, quote = false)
         const inline = (t as Tokens.Paragraph).tokens;
         const only = inline.filter((x) => x.type !== 'text' || (x as Tokens.Text).text.trim());
         if (only.length === 1 && only[0]!.type === 'image' && (only[0] as Tokens.Image).href.startsWith('litkit:')) out.push(...figure(only[0] as Tokens.Image, figures));
+        else if (references) out.push(new Paragraph({ children: runs(inline, {}, { placeholder: false, quoted: 0, literal: true }), indent: { left: 720, hanging: 720 } }));
         else out.push(new Paragraph({ children: runs(inline), ...(quote ? { style: 'Quote' } : {}) }));
         break;
       }

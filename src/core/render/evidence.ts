@@ -1,6 +1,8 @@
+import { listDocuments } from '../documents/read.js';
 import { resolveCodes } from '../query/codes.js';
 import { codesFor } from '../query/tables.js';
 import type { Db } from '../store/db.js';
+import { inTextCiter } from './in-text.js';
 import { strongestQuotes } from './model.js';
 
 export interface EvidenceRow {
@@ -10,19 +12,21 @@ export interface EvidenceRow {
   type: string;
   codes: string[];
   excerpt: string;
+  /** APA author–date with page or paragraph: `(Smith & Doe, 2020, p. 4)`. */
   citation: string;
 }
 
 /**
  * The evidence table: per code (with its sub-codes), its strongest excerpts with source, year,
- * type, every code the excerpt carries, and the page citation.
+ * type, every code the excerpt carries, and its author–date citation.
  */
 export function evidenceTable(db: Db, options: { codes?: string; perCode?: number } = {}): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
   const docInfo = db.sql.prepare("SELECT d.title, d.year, (SELECT value FROM document_attributes a WHERE a.document_id = d.id AND a.key = 'type') AS type FROM documents d WHERE d.id = ?");
   const codesOf = db.sql.prepare('SELECT DISTINCT code_id FROM live_codings WHERE segment_id = ? ORDER BY code_id').pluck();
+  const cite = inTextCiter(listDocuments(db));
   for (const code of codesFor(db, options.codes)) {
-    for (const q of strongestQuotes(db, resolveCodes(db, code), options.perCode ?? 3)) {
+    for (const q of strongestQuotes(db, resolveCodes(db, code), options.perCode ?? 3, cite)) {
       const d = docInfo.get(q.documentId) as { title: string; year: number | null; type: string | null };
       rows.push({ code, source: d.title, year: d.year, type: d.type ?? '', codes: codesOf.all(q.segmentId) as string[], excerpt: q.text, citation: q.citation });
     }

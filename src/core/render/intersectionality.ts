@@ -1,6 +1,7 @@
 import { citeRow, type CitationColumns } from '../documents/citation.js';
 import { cooccurrence } from '../query/index.js';
 import type { Db } from '../store/db.js';
+import { locatorOf, type Citer } from './in-text.js';
 import type { ReportCode } from './model.js';
 import { quoteSpan } from './quotes.js';
 
@@ -10,7 +11,8 @@ export interface CrossCell {
   anchorLabel: string;
   excerpts: number;
   documents: number;
-  quote: { text: string; citation: string; documentId: number } | null;
+  /** citation: author–date with its parentheses; source: the document by title. */
+  quote: { text: string; citation: string; source: string; documentId: number } | null;
 }
 
 /** Race and racism codes crossed with each dimension of intersectionality (gender, nationality, …). */
@@ -43,10 +45,10 @@ function quoteOf(r: PairRow): string {
  * Race × each intersectionality dimension: the co-occurrence counts of `table cooccurrence`
  * (excerpts = segments coded with both, in the same segment), the documents they come from and,
  * for each non-empty cell, the sentence that holds the dimension's coded words in the strongest
- * excerpt (a person's coding before rule matches, more matches first). Null when the framework
- * has no such codes.
+ * excerpt (a person's coding before rule matches, more matches first), cited by `cite`. Null
+ * when the framework has no such codes.
  */
-export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>): Intersectionality | null {
+export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>, cite: Citer): Intersectionality | null {
   const dims = byId.intersectionality?.children ?? [];
   const anchors = Object.values(byId).filter((c) => ANCHORS.some((a) => c.id === a || c.id.startsWith(`${a}.`)));
   if (!dims.length || !anchors.length) return null;
@@ -71,7 +73,7 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
           anchorLabel: a.label,
           excerpts,
           documents: new Set(rows.map((r) => r.document_id)).size,
-          quote: best ? { text: quoteOf(best), citation: citeRow(best), documentId: best.document_id } : null,
+          quote: best ? { text: quoteOf(best), citation: cite(best.document_id, locatorOf(best)), source: citeRow(best), documentId: best.document_id } : null,
         };
       });
       return { id: dim.id, label: dim.label, cells, empty: cells.filter((c) => !c.excerpts).map((c) => c.anchorLabel) };

@@ -7,10 +7,12 @@ import { resolveCodes } from '../query/codes.js';
 import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
-import { apaBibliography } from './citations.js';
+import { apaReferences } from './citations.js';
 import { codeMemos, type CodeMemo } from './code-memos.js';
+import { disambiguate } from './disambiguate.js';
 import { readTor, type Tor } from '../tor/index.js';
 import { evidenceGaps, evidenceTypes, GAP_RULE, type Gap } from './gaps.js';
+import { inTextCiter, locatorOf, type Citer, type PlacedRow } from './in-text.js';
 import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
 import { planFromTor, type Plan } from './plan.js';
 
@@ -18,7 +20,10 @@ import { planFromTor, type Plan } from './plan.js';
 export interface Quote {
   segmentId: number;
   text: string;
+  /** APA author–date: `(Smith & Doe, 2020, p. 4)`, `(UN Today, 2024, para. 3)`. */
   citation: string;
+  /** The document named by title: `Title (2020), p. 4`. */
+  source: string;
   documentId: number;
   page: number;
   coders: string[];
@@ -47,10 +52,12 @@ export interface ReportModel {
   codes: ReportCode[];
   /** Every code by id, for direct lookup: `{{#with (code "employment.promotion")}}`. */
   byId: Record<string, ReportCode>;
-  definitions: { term: string; definition: string; citation: string; form: string }[];
-  documents: (DocumentInfo & { type: string; citation: string; reference: string })[];
+  /** citation: author–date with page or paragraph; source: the document by title. */
+  definitions: { term: string; definition: string; citation: string; source: string; form: string }[];
+  /** citation: `(Smith & Doe, 2020)`; source: `Title (2020)`; reference: the APA reference. */
+  documents: ReportDocument[];
   /** The same documents by id, for looking up a quote's source: `(lookup documentsById documentId)`. */
-  documentsById: Record<number, DocumentInfo & { type: string; citation: string; reference: string }>;
+  documentsById: Record<number, ReportDocument>;
   bibliography: string[];
   matrix: { columns: string[]; rows: { code: string; label: string; cells: number[]; total: number }[] } | null;
   /** The PRISMA 2020 boxes, when records have been imported; otherwise null. */
@@ -72,6 +79,8 @@ export interface ReportModel {
   /** The title page: who the report is for, the assignment, the date written out. */
   cover: { client: string | null; assignment: string | null; date: string };
 }
+
+export type ReportDocument = DocumentInfo & { type: string; citation: string; source: string; reference: string };
 
 export interface ModelOptions {
   title?: string;
@@ -97,9 +106,10 @@ interface QuoteRow extends CitationColumns {
 
 /**
  * The strongest excerpts of a code (and its sub-codes): those a person coded or accepted first,
- * then those with the most rule matches, of quotable length, one per document before any second.
+ * then those with the most rule matches, of quotable length, one per document before any second;
+ * `cite` gives each its author–date citation.
  */
-export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
+export function strongestQuotes(db: Db, codes: string[], n: number, cite: Citer): Quote[] {
   const rows = db.sql
     .prepare(
       `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
@@ -119,7 +129,8 @@ export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
   return picked.map((r) => ({
     segmentId: r.segment_id,
     text: r.text.replace(/\s+/g, ' ').trim(),
-    citation: citeRow(r),
+    citation: cite(r.document_id, locatorOf(r)),
+    source: citeRow(r),
     documentId: r.document_id,
     page: r.page,
     coders: r.coders.split(','),
@@ -132,6 +143,18 @@ const DEFAULT_TERMS: Record<string, string[]> = {
   'data-standards': ['vulnerability', 'vulnerable migrants', 'data standards', 'interoperability', 'disaggregation', 'data protection', 'personal data', 'data quality'],
 };
 
+/** Definitions of the terms across the sources, each cited author–date at its page or paragraph. */
+function definitionsOf(db: Db, terms: string[], cite: Citer): ReportModel['definitions'] {
+  const place = db.sql.prepare('SELECT d.format, d.page_count, s.page, s.seq FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?');
+  return findDefinitions(db, terms).map((d) => ({
+    term: d.term,
+    definition: d.definition,
+    citation: cite(d.documentId, locatorOf(place.get(d.segmentId) as PlacedRow)),
+    source: d.citation,
+    form: d.pattern,
+  }));
+}
+
 /** Builds the report data model from the project. */
 export async function buildReportModel(db: Db, options: ModelOptions = {}): Promise<ReportModel> {
   const tor = options.tor === undefined ? null : readTor(db, options.tor);
@@ -142,6 +165,8 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const summaries = framework ? codeSummary(db).filter((c) => own.has(c.code)) : [];
   const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null);
   const byDocId = new Map(docs.map((d) => [d.id, d]));
+  const forms = disambiguate(docs);
+  const cite: Citer = inTextCiter(docs, forms);
   const all = new Map<string, ReportCode>();
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
@@ -153,19 +178,19 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
       excerpts: familyStats.e, documents: familyStats.d,
       sources: sourceIds.map((id) => citeDocument(byDocId.get(id)!)),
-      quotes: strongestQuotes(db, family, options.quotes ?? 3),
+      quotes: strongestQuotes(db, family, options.quotes ?? 3, cite),
       children: [],
     });
   }
   for (const c of all.values()) if (c.parent && all.has(c.parent)) all.get(c.parent)!.children.push(c);
-  const bibliography = await apaBibliography(docs);
+  const bibliography = await apaReferences(docs, forms);
   const refs = new Map(bibliography.map((b) => [b.id, b.reference]));
   const types = new Map<string, number>();
   for (const d of docs) types.set(d.attributes.type ?? 'unspecified', (types.get(d.attributes.type ?? 'unspecified') ?? 0) + 1);
   const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM live_codings) AS codings').get() as { pages: number; segments: number; codings: number };
   const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
-  const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
+  const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: cite(d.id), source: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
   const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
   return {
@@ -182,7 +207,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     framework,
     codes: [...all.values()].filter((c) => !c.parent || !all.has(c.parent)),
     byId: Object.fromEntries(all),
-    definitions: findDefinitions(db, options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!).map((d) => ({ term: d.term, definition: d.definition, citation: d.citation, form: d.pattern })),
+    definitions: definitionsOf(db, options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!, cite),
     documents: documents,
     documentsById: Object.fromEntries(documents.map((d) => [d.id, d])),
     bibliography: bibliography.map((b) => b.reference),
@@ -194,7 +219,7 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
     tor,
     plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code)) : null,
-    intersectionality: intersectionalityTables(db, Object.fromEntries(all)),
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all), cite),
     gaps: evidenceGaps(db, Object.fromEntries(all)),
     gapRule: GAP_RULE,
     memos: codeMemos(db, own),

@@ -32,7 +32,8 @@ function landingPath(file: string): string {
 }
 
 /** The project's own files: the database, its WAL, shared memory, journal and backup. */
-function projectFiles(db: Db): string[] {
+function projectFiles(db: Db | undefined): string[] {
+  if (!db) return [];
   const real = landingPath(db.file);
   return ['', '-wal', '-shm', '-journal', '.bak'].map((s) => `${real}${s}`);
 }
@@ -43,9 +44,10 @@ const sameFile = (a: fs.Stats, b: fs.Stats | undefined) => b !== undefined && a.
  * Checks that `file` may be written as output: its extension is one of `extensions`, it is not
  * the project database or one of its companion files (by real path and by inode, so a symlink or
  * a hard link does not get round it), not any SQLite database, and, unless `force`, either new or
- * a file litkit wrote there and nobody has changed since.
+ * a file litkit wrote there and nobody has changed since. Without a project (`db` undefined) an
+ * existing file is replaced only with `force`.
  */
-export function claimOutput(db: Db, file: string, extensions: readonly string[], options: { force?: boolean } = {}): void {
+export function claimOutput(db: Db | undefined, file: string, extensions: readonly string[], options: { force?: boolean } = {}): void {
   const ext = path.extname(file).toLowerCase();
   if (!extensions.includes(ext)) {
     throw new OutputError(file, `${ext ? `a ${ext} file` : 'a file without an extension'} cannot hold this output; give a name ending in ${extensions.join(', ')}`);
@@ -67,32 +69,42 @@ export function claimOutput(db: Db, file: string, extensions: readonly string[],
   }
   if (head.toString('latin1') === 'SQLite format 3\0') throw new OutputError(file, 'is an SQLite database; litkit never writes output over one');
   if (options.force) return;
-  const written = db.sql.prepare('SELECT sha256 FROM outputs WHERE path = ?').pluck().get(target) as string | undefined;
+  const written = db?.sql.prepare('SELECT sha256 FROM outputs WHERE path = ?').pluck().get(target) as string | undefined;
   if (written !== sha256(fs.readFileSync(target))) {
     throw new OutputError(file, written ? 'was changed since litkit wrote it; give --force to replace it, or another --out' : 'already exists and litkit did not write it; give --force to replace it, or another --out');
   }
 }
 
+/** Remembers what litkit wrote at `file` (its SHA-256), so the next run may replace it; nothing on a read-only project. */
+export function recordOutput(db: Db | undefined, file: string): void {
+  if (!db || db.readonly) return;
+  db.sql
+    .prepare('INSERT INTO outputs (path, sha256, written_at) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at')
+    .run(landingPath(file), sha256(fs.readFileSync(file)), new Date().toISOString());
+}
+
 /**
- * Writes output whole or not at all (a temporary file beside it, then a rename), and remembers
- * what was written so the next run may replace it. Call `claimOutput` first.
+ * Writes output whole or not at all: `produce` writes a temporary file beside the target, which
+ * is renamed over it when complete, and what was written is remembered. Call `claimOutput` first.
  */
-export function writeOutput(db: Db, file: string, content: string | Buffer): number {
-  const data = typeof content === 'string' ? Buffer.from(content) : content;
+export async function writeOutputWith(db: Db | undefined, file: string, produce: (temp: string) => void | Promise<void>): Promise<number> {
   const target = landingPath(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.litkit-${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, data);
+    await produce(temp);
     fs.renameSync(temp, target);
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    if (err instanceof LitkitError) throw err;
     throw new OutputError(file, `cannot be written: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    fs.rmSync(temp, { force: true });
   }
-  if (!db.readonly) {
-    db.sql
-      .prepare('INSERT INTO outputs (path, sha256, written_at) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at')
-      .run(target, sha256(data), new Date().toISOString());
-  }
-  return data.length;
+  recordOutput(db, target);
+  return fs.statSync(target).size;
+}
+
+/** `writeOutputWith` for content already in memory. */
+export function writeOutput(db: Db | undefined, file: string, content: string | Buffer): Promise<number> {
+  return writeOutputWith(db, file, (temp) => fs.writeFileSync(temp, content));
 }

@@ -68,7 +68,7 @@ export async function writeReport(db: Db, template: string, options: ReportOptio
         : linkFigures(markdown, figs, beside);
   fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
   if (format === 'md') for (const [name, f] of Object.entries(figs)) fs.writeFileSync(path.join(path.dirname(options.out), beside(name)), f.svg);
-  const bytes = writeOutput(db, options.out, content);
+  const bytes = await writeOutput(db, options.out, content);
   return { template: file, out: options.out, format, bytes, headings: [...markdown.matchAll(/^#{1,3} (.+)$/gm)].map((x) => x[1]!), figures: Object.keys(figs) };
 }
 

@@ -54,9 +54,9 @@ const asMarkdown = (v: unknown): string => (isMarkdown(v) ? v.toString() : escap
 
 const cell = (v: unknown) => markdown(asMarkdown(v).replace(/\s+/g, ' '));
 
-/** Markdown blockquotes of quotes, each followed by its page citation. */
+/** Markdown blockquotes of quotes, each followed by its author–date citation (which has its parentheses). */
 function quoteBlock(quotes: Quote[]): Handlebars.SafeString {
-  return markdown(quotes.map((q) => `> “${escapeMarkdown(q.text)}” (${escapeMarkdown(q.citation)})`).join('\n\n'));
+  return markdown(quotes.map((q) => `> “${escapeMarkdown(q.text)}” ${escapeMarkdown(q.citation)}`).join('\n\n'));
 }
 
 /**

@@ -3,7 +3,8 @@ import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import type { Element, Text } from 'domhandler';
 import { InputError } from '../../../errors.js';
-import { yearFrom } from '../metadata.js';
+import { doiIn, urlIn } from '../identifiers.js';
+import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
 import { checkZipLimits } from './zip-limits.js';
 import { findElement, findElements, htmlToPages, parseHtml, textOf } from './html-text.js';
@@ -33,7 +34,7 @@ function partParagraphs(xml: string): string[] {
     .filter(Boolean);
 }
 
-/** Title, creator and creation year from docProps/core.xml. */
+/** Title, creator, creation year and identifier (a DOI or an address) from docProps/core.xml. */
 function coreMeta(xml: string | undefined): DocMeta {
   if (!xml) return {};
   const doc = parseDocument(xml, { xmlMode: true });
@@ -41,7 +42,9 @@ function coreMeta(xml: string | undefined): DocMeta {
     const el = findElement(doc, name);
     return el ? textOf(el) || undefined : undefined;
   };
-  return { title: get('dc:title'), authors: get('dc:creator'), year: yearFrom(get('dcterms:created')) };
+  const identifier = get('dc:identifier');
+  const source = mergeSource({ doi: doiIn(identifier), url: urlIn(identifier) });
+  return { title: get('dc:title'), authors: get('dc:creator'), year: yearFrom(get('dcterms:created')), ...(source ? { source } : {}) };
 }
 
 async function openZip(data: Uint8Array, file: string): Promise<JSZip> {
