@@ -26,7 +26,6 @@ CSV has one row per record with authors and keywords separated by "; " and the s
   async run(): Promise<{ format: RecordExportFormat; records: number; out: string | null }> {
     const { flags } = await this.parse(RecordsExport);
     const format = (flags.format ?? BY_EXTENSION[path.extname(flags.out ?? '').toLowerCase()] ?? 'ris') as RecordExportFormat;
-    if (flags.out && !flags.format && !BY_EXTENSION[path.extname(flags.out).toLowerCase()]) claimOutput(undefined, flags.out, Object.keys(BY_EXTENSION));
     const db = openProject(flags.project);
     try {
       const r = exportRecords(db, format, flags.select as RecordSelection);
