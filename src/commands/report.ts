@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { forceFlag } from '../cli/render.js';
+import { evidenceFlags } from '../cli/evidence-flags.js';
 import { reportData, writeReport, type ReportModel, type ReportResult } from '../core/render/index.js';
 import { openProject } from '../core/store/index.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +15,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     '<%= config.bin %> report desk-review --out report.md --title "External review of racial equity"',
     '<%= config.bin %> report my-template.md.hbs --out draft.html',
     '<%= config.bin %> report desk-review --data > model.json',
+    "<%= config.bin %> report desk-review --out report.docx --where 'NOT doc.type in (vacancy)'",
     '<%= config.bin %> report inception-report --tor 3 --out inception.docx',
     '<%= config.bin %> report assessment-report --tor 3 --client "IOM Protection Division" --out assessment.docx',
   ];
@@ -29,6 +31,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     templates: Flags.string({ description: 'A folder your templates may live in (repeatable).', multiple: true }),
     data: Flags.boolean({ description: 'Print the data model as JSON instead of writing a report.' }),
     force: forceFlag,
+    ...evidenceFlags,
     tor: Flags.integer({ description: 'Id of the document holding the terms of reference: its objectives, questions, activities, deliverables and duration go into the plan.', min: 1 }),
     client: Flags.string({ description: 'Who the report is for, on the Word title page (default: the organisation the ToR names).' }),
   };
@@ -38,7 +41,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     if (!flags.out && !flags.data) throw new UsageError('E_USAGE', 'give --out FILE.docx (or .md, .html), or --data to see the data model');
     const db = openProject(flags.project);
     try {
-      const options = { title: flags.title ?? defaultTitle(args.template), framework: flags.framework, quotes: flags.quotes, tor: flags.tor, client: flags.client };
+      const options = { title: flags.title ?? defaultTitle(args.template), framework: flags.framework, quotes: flags.quotes, tor: flags.tor, client: flags.client, where: flags.where, includeTor: flags['include-tor'] };
       if (flags.data) {
         const model = await reportData(db, options);
         if (!this.jsonEnabled()) this.log(JSON.stringify(model, null, 2));

@@ -139,7 +139,8 @@ const CASES: Case[] = [
     attrs: { authors: 'International Organization for Migration', year: '2022', title: 'Consultant – General assessment', genre: 'Terms of reference' },
     phrase: 'Established in 1951, IOM is a Related Organization',
     reference: 'International Organization for Migration. (2022). *Consultant – General assessment* [Terms of reference].',
-    citation: '(International Organization for Migration, 2022, para. 8)',
+    // The paragraph a reader counts: the title and six "Field: value" lines come before it.
+    citation: '(International Organization for Migration, 2022, para. 1)',
   },
   {
     // The other call prints no date a citation could use: it stays undated.
@@ -148,7 +149,8 @@ const CASES: Case[] = [
     attrs: { authors: 'International Organization for Migration', title: 'Consultant – External review of race equality and equity in IOM', genre: 'Terms of reference' },
     phrase: 'Staff members of the International Organization for Migration (IOM) are represented',
     reference: 'International Organization for Migration. (n.d.). *Consultant – External review of race equality and equity in IOM* [Terms of reference].',
-    citation: '(International Organization for Migration, n.d., para. 6)',
+    // After three title lines, "Job Description" and the paragraph of fields and IOM's mandate.
+    citation: '(International Organization for Migration, n.d., para. 2)',
   },
 ];
 
@@ -182,8 +184,8 @@ describe.skipIf(!HAS_SHARED)('APA 7 references and citations of eleven real docu
     let where = {};
     if (c.phrase) {
       const rows = db.sql
-        .prepare('SELECT d.format, d.page_count, s.page, s.seq FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? AND instr(s.text, ?) > 0')
-        .all(doc.id, c.phrase) as { format: string; page_count: number; page: number; seq: number }[];
+        .prepare('SELECT d.format, d.page_count, s.page, s.para FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? AND instr(s.text, ?) > 0')
+        .all(doc.id, c.phrase) as { format: string; page_count: number; page: number; para: number | null }[];
       expect(rows).toHaveLength(1);
       where = locatorOf(rows[0]!);
     }

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { DEFAULT_CODING_KINDS, type SegmentKind } from '../documents/kinds.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { confidence } from './confidence.js';
@@ -14,6 +15,8 @@ export interface AutocodeOptions {
   where?: string;
   /** Only this document. */
   documentId?: number;
+  /** Kinds of segment to code (default DEFAULT_CODING_KINDS: not headings, source lines or boilerplate). */
+  kinds?: readonly SegmentKind[];
   /** Store only codings with at least this confidence (default 0: all); codings a reviewer decided on are always stored. */
   minConfidence?: number;
 }
@@ -45,9 +48,10 @@ interface SegmentRow {
 const MAX_EVIDENCE = 10;
 
 /**
- * Codes every segment (or those in scope) with the framework's rules. Each coding records the
- * code, segment, offsets, coder `auto`, the rule that fired, the matched words and the framework
- * version. Re-running replaces the framework's auto codings in scope; manual codings are never touched.
+ * Codes every segment of the coding kinds (or those in scope) with the framework's rules. Each
+ * coding records the code, segment, offsets, coder `auto`, the rule that fired, the matched words
+ * and the framework version. Re-running replaces the framework's auto codings in scope; manual
+ * codings are never touched.
  */
 export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport {
   const started = performance.now();
@@ -65,9 +69,14 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
     params.doc = options.documentId;
   }
   const where = scope.length ? `WHERE ${scope.join(' AND ')}` : '';
+  // Kinds narrow what is coded, not what is replaced: a run with the default kinds removes earlier
+  // auto codings of headings and boilerplate.
+  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(@kinds))`;
   let segments: SegmentRow[];
   try {
-    segments = db.sql.prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${where} ORDER BY s.id`).all(params) as SegmentRow[];
+    segments = db.sql
+      .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${ofKind} ORDER BY s.id`)
+      .all({ ...params, kinds: JSON.stringify(options.kinds ?? DEFAULT_CODING_KINDS) }) as SegmentRow[];
   } catch (err) {
     throw new UsageError('E_QUERY', `cannot select segments with --where ${JSON.stringify(options.where)}: ${(err as Error).message}`);
   }

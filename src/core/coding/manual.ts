@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { getDocument } from '../documents/read.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -127,7 +127,7 @@ interface CodingRow extends CitationColumns {
 }
 
 const CODING_SQL = `SELECT k.id, k.code_id, k.coder, k.document_id, d.title, d.year, d.format, d.page_count, k.page, k.start, k.end,
-    slice16(p.text, k.start, k.end) AS excerpt, k.rule, k.evidence, k.score, k.status, k.created_at, s.seq
+    slice16(p.text, k.start, k.end) AS excerpt, k.rule, k.evidence, k.score, k.status, k.created_at, ${CITED_PARA}
   FROM codings k JOIN documents d ON d.id = k.document_id
   JOIN pages p ON p.document_id = k.document_id AND p.number = k.page
   LEFT JOIN segments s ON s.id = k.segment_id`;

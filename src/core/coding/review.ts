@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { resolveFramework } from './framework/store.js';
@@ -93,7 +93,7 @@ export function codingEvidence(row: { coder: string; rule: string | null; eviden
 
 function toInfo(db: Db, r: DecisionRow, codingId: number): DecisionInfo {
   const place = db.sql
-    .prepare('SELECT d.title, d.year, d.format, d.page_count, s.page, s.seq FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?')
+    .prepare(`SELECT d.title, d.year, d.format, d.page_count, s.page, ${CITED_PARA} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`)
     .get(r.segment_id) as CitationColumns;
   return {
     id: r.id,

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { features, RelevanceModel, seeded, SVM_DEFAULTS, type FeatureSet } from '../review/prioritise.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -109,7 +109,7 @@ interface Corpus {
 function readCorpus(db: Db): Corpus {
   const segments = (
     db.sql
-      .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.end, s.text, s.seq, d.title, d.year, d.format, d.page_count
+      .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.end, s.text, ${CITED_PARA}, d.title, d.year, d.format, d.page_count
         FROM segments s JOIN documents d ON d.id = s.document_id ORDER BY s.id`)
       .all() as SegmentRow[]
   ).filter((s) => tokenize(s.text).length >= MIN_WORDS);

@@ -81,5 +81,5 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
   if (!hasText(task.format, pages)) {
     return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
   }
-  return { pages, segments: segmentPages(pages, task.format), meta, engine: raw.engine, status: 'ok' };
+  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok' };
 }

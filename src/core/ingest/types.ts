@@ -1,3 +1,5 @@
+import type { SegmentKind } from '../documents/kinds.js';
+
 /** The document formats litkit reads. */
 export type Format = 'pdf' | 'docx' | 'html' | 'txt' | 'md';
 
@@ -24,6 +26,11 @@ export interface RawDocument {
   meta: DocMeta;
   /** Which extractor (and for PDFs, which engine) produced the text. */
   engine: string;
+  /**
+   * What the file's markup says each paragraph is, per page, one entry per blank-line-separated
+   * block of that page's text (undefined: the markup does not say). Only formats with markup give it.
+   */
+  blockKinds?: (SegmentKind | undefined)[][];
 }
 
 /** The limits an extractor enforces on what a file unpacks or nests to (see store/limits.ts). */
@@ -43,6 +50,11 @@ export interface SegmentSpan {
   page: number;
   start: number;
   end: number;
+  kind: SegmentKind;
+  /** The paragraph number a reader counts on this page; null for what a reader does not count. */
+  para: number | null;
+  /** Key of the normalised text, for finding text repeated across documents; null when not wanted. */
+  repeatKey: string | null;
 }
 
 /** A document ready to store: normalised pages, segment offsets, metadata. */

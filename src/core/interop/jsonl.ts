@@ -39,8 +39,8 @@ export function exportJsonl(db: Db, write: (line: string) => void, options: { wh
   for (const p of s.prepare('SELECT document_id, number, text FROM pages WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, number').iterate(scope) as IterableIterator<{ document_id: number; number: number; text: string }>) {
     emit('page', { document: p.document_id, page: p.number, text: p.text });
   }
-  for (const g of s.prepare('SELECT id, document_id, page, seq, start, end FROM segments WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id').iterate(scope) as IterableIterator<Record<string, number>>) {
-    emit('segment', { id: g.id, document: g.document_id, page: g.page, seq: g.seq, start: g.start, end: g.end });
+  for (const g of s.prepare('SELECT id, document_id, page, seq, para, kind, start, end FROM segments WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id').iterate(scope) as IterableIterator<Record<string, number | string | null>>) {
+    emit('segment', { id: g.id, document: g.document_id, page: g.page, seq: g.seq, para: g.para, kind: g.kind, start: g.start, end: g.end });
   }
   const codingIds = new Set<number>();
   for (const k of s

@@ -68,12 +68,12 @@ export function citeInText(doc: CitableDocument, where: Locator = {}, disambigua
   return `(${head}${locator ? `, ${locator}` : ''})`;
 }
 
-/** The columns of a quote's row that place it: its document's format and page count, its page and paragraph. */
+/** The columns of a quote's row that place it: its document's format and page count, its page and paragraph (CITED_PARA). */
 export interface PlacedRow {
   format: string;
   page_count: number;
   page: number;
-  seq: number | null;
+  para: number | null;
 }
 
 /**
@@ -82,7 +82,7 @@ export interface PlacedRow {
  */
 export function locatorOf(r: PlacedRow): Locator {
   if (r.format === 'pdf' || r.page_count > 1) return { page: r.page };
-  return r.seq ? { para: r.seq } : {};
+  return r.para ? { para: r.para } : {};
 }
 
 /** How a report cites: a document (by id) at a place, in author–date form. */

@@ -1,5 +1,5 @@
-import { citeRow, type CitationColumns } from '../documents/citation.js';
-import { cooccurrence } from '../query/index.js';
+import { ALL_EVIDENCE, type EvidenceScope } from './evidence-scope.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { locatorOf, type Citer } from './in-text.js';
 import type { ReportCode } from './model.js';
@@ -48,16 +48,14 @@ function quoteOf(r: PairRow): string {
  * excerpt (a person's coding before rule matches, more matches first), cited by `cite`. Null
  * when the framework has no such codes.
  */
-export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>, cite: Citer): Intersectionality | null {
+export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>, cite: Citer, scope: EvidenceScope = ALL_EVIDENCE): Intersectionality | null {
   const dims = byId.intersectionality?.children ?? [];
   const anchors = Object.values(byId).filter((c) => ANCHORS.some((a) => c.id === a || c.id.startsWith(`${a}.`)));
   if (!dims.length || !anchors.length) return null;
-  const m = cooccurrence(db, {});
-  const cell = (r: string, c: string) => m.cells[m.rows.indexOf(r)]?.[m.columns.indexOf(c)] ?? 0;
   const pairs = db.sql.prepare(
-    `SELECT s.id AS segment_id, s.document_id, s.page, s.seq, s.text, s.start AS seg_start, b.start, b.end, d.title, d.year, d.format, d.page_count
+    `SELECT s.id AS segment_id, s.document_id, s.page, ${CITED_PARA}, s.text, s.start AS seg_start, b.start, b.end, d.title, d.year, d.format, d.page_count
      FROM live_codings a JOIN live_codings b ON b.segment_id = a.segment_id JOIN segments s ON s.id = a.segment_id JOIN documents d ON d.id = s.document_id
-     WHERE a.code_id = ? AND b.code_id = ?
+     WHERE a.code_id = ? AND b.code_id = ? AND ${scope.sql}
      GROUP BY s.id
      ORDER BY max(b.coder NOT IN ('auto', 'suggest')) DESC, max(coalesce(json_extract(b.evidence, '$.matches'), 1)) DESC, s.id`,
   );
@@ -65,8 +63,9 @@ export function intersectionalityTables(db: Db, byId: Record<string, ReportCode>
     anchors: anchors.map((a) => ({ id: a.id, label: a.label })),
     dimensions: dims.map((dim) => {
       const cells = anchors.map((a): CrossCell => {
-        const excerpts = cell(a.id, dim.id);
-        const rows = excerpts ? (pairs.all(a.id, dim.id) as PairRow[]) : [];
+        // One row per segment coded with both: the count of `table cooccurrence`, in the report's scope.
+        const rows = pairs.all(a.id, dim.id, ...scope.params) as PairRow[];
+        const excerpts = rows.length;
         const best = rows[0];
         return {
           anchor: a.id,

@@ -1,13 +1,14 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeDocument } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
-import { codeSummary, findDefinitions, matrix } from '../query/index.js';
+import { codeSummary, findDefinitions } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from '../query/codes.js';
 import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
 import { apaReferences } from './citations.js';
+import { COUNTING_RULE, evidenceByAttribute, evidenceCount, evidenceQuotes, evidenceScope, type EvidenceOptions, type EvidenceQuote } from './evidence-scope.js';
 import { codeMemos, type CodeMemo } from './code-memos.js';
 import { disambiguate } from './disambiguate.js';
 import { readTor, type Tor } from '../tor/index.js';
@@ -16,18 +17,8 @@ import { inTextCiter, locatorOf, type Citer, type PlacedRow } from './in-text.js
 import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
 import { planFromTor, type Plan } from './plan.js';
 
-/** A quotable excerpt with its citation. */
-export interface Quote {
-  segmentId: number;
-  text: string;
-  /** APA author–date: `(Smith & Doe, 2020, p. 4)`, `(UN Today, 2024, para. 3)`. */
-  citation: string;
-  /** The document named by title: `Title (2020), p. 4`. */
-  source: string;
-  documentId: number;
-  page: number;
-  coders: string[];
-}
+/** A quotable excerpt: the sentence that carries the evidence, cited author–date (`citation`) and by title (`source`). */
+export type Quote = EvidenceQuote;
 
 export interface ReportCode {
   id: string;
@@ -65,6 +56,10 @@ export interface ReportModel {
   /** Included studies with their extracted data (empty without an extraction form). */
   studies: { citation: string; values: Record<string, string | null> }[];
   studyFields: { id: string; label: string }[];
+  /** How every excerpt and document count of the report is made. */
+  countingRule: string;
+  /** The evidence the report draws on: the `--where` query, and the documents left out (the review's own ToR). */
+  scope: { where: string | null; excludedDocuments: string[] };
   /** The terms of reference read from `--tor DOC`; null without. */
   tor: Tor | null;
   /** Lines of inquiry, evaluation matrix and work plan drawn from the ToR; null without one. */
@@ -82,7 +77,7 @@ export interface ReportModel {
 
 export type ReportDocument = DocumentInfo & { type: string; citation: string; source: string; reference: string };
 
-export interface ModelOptions {
+export interface ModelOptions extends EvidenceOptions {
   title?: string;
   framework?: string;
   /** Quotes per code. */
@@ -95,48 +90,6 @@ export interface ModelOptions {
   client?: string;
 }
 
-interface QuoteRow extends CitationColumns {
-  segment_id: number;
-  document_id: number;
-  text: string;
-  manual: number;
-  matches: number;
-  coders: string;
-}
-
-/**
- * The strongest excerpts of a code (and its sub-codes): those a person coded or accepted first,
- * then those with the most rule matches, of quotable length, one per document before any second;
- * `cite` gives each its author–date citation.
- */
-export function strongestQuotes(db: Db, codes: string[], n: number, cite: Citer): Quote[] {
-  const rows = db.sql
-    .prepare(
-      `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
-         max(k.coder NOT IN ('auto', 'suggest') OR k.status = 'accepted') AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
-         group_concat(DISTINCT k.coder) AS coders
-       FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
-       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND length(s.text) BETWEEN 60 AND 900
-         AND instr(s.text, ' | ') = 0 -- table rows read badly as quotes
-       GROUP BY k.segment_id`,
-    )
-    .all(JSON.stringify(codes)) as QuoteRow[];
-  rows.sort((a, b) => b.manual - a.manual || b.matches - a.matches || a.segment_id - b.segment_id);
-  const picked: QuoteRow[] = [];
-  const seen = new Set<number>();
-  for (const r of rows) if (picked.length < n && !seen.has(r.document_id) && (seen.add(r.document_id), true)) picked.push(r);
-  for (const r of rows) if (picked.length < n && !picked.includes(r)) picked.push(r);
-  return picked.map((r) => ({
-    segmentId: r.segment_id,
-    text: r.text.replace(/\s+/g, ' ').trim(),
-    citation: cite(r.document_id, locatorOf(r)),
-    source: citeRow(r),
-    documentId: r.document_id,
-    page: r.page,
-    coders: r.coders.split(','),
-  }));
-}
-
 /** Terms whose definitions a report maps across sources, by framework. */
 const DEFAULT_TERMS: Record<string, string[]> = {
   'race-equality': ['race', 'ethnicity', 'racial discrimination', 'structural racism', 'intersectionality', 'racism', 'microaggression'],
@@ -145,7 +98,7 @@ const DEFAULT_TERMS: Record<string, string[]> = {
 
 /** Definitions of the terms across the sources, each cited author–date at its page or paragraph. */
 function definitionsOf(db: Db, terms: string[], cite: Citer): ReportModel['definitions'] {
-  const place = db.sql.prepare('SELECT d.format, d.page_count, s.page, s.seq FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?');
+  const place = db.sql.prepare(`SELECT d.format, d.page_count, s.page, ${CITED_PARA} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`);
   return findDefinitions(db, terms).map((d) => ({
     term: d.term,
     definition: d.definition,
@@ -168,17 +121,22 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const forms = disambiguate(docs);
   const cite: Citer = inTextCiter(docs, forms);
   const all = new Map<string, ReportCode>();
+  const scope = evidenceScope(db, options);
+  const families = new Map<string, string[]>();
+  const sourcesOf = db.sql.prepare(
+    `SELECT DISTINCT k.document_id FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+     WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${scope.sql} ORDER BY k.document_id`,
+  );
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
-    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM live_codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
-    const familyStats = db.sql
-      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM live_codings WHERE code_id IN (SELECT value FROM json_each(?))')
-      .get(JSON.stringify(family)) as { e: number; d: number };
+    families.set(s.code, family);
+    const sourceIds = sourcesOf.pluck().all(JSON.stringify(family), ...scope.params) as number[];
+    const counted = evidenceCount(db, family, scope);
     all.set(s.code, {
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
-      excerpts: familyStats.e, documents: familyStats.d,
+      excerpts: counted.excerpts, documents: counted.documents,
       sources: sourceIds.map((id) => citeDocument(byDocId.get(id)!)),
-      quotes: strongestQuotes(db, family, options.quotes ?? 3, cite),
+      quotes: evidenceQuotes(db, family, options.quotes ?? 3, scope, cite),
       children: [],
     });
   }
@@ -192,7 +150,9 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
   const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: cite(d.id), source: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
-  const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
+  const excluded = options.includeTor ? [] : docs.filter((d) => d.attributes.role === 'tor' || d.id === options.tor);
+  const typeColumns = [...new Set(docs.filter((d) => !excluded.includes(d)).map((d) => d.attributes.type ?? '(none)'))].sort();
+  const byType = new Map([...families].map(([code, family]) => [code, evidenceByAttribute(db, family, 'type', scope)]));
   return {
     title: options.title ?? 'Desk review',
     generated: new Date().toISOString().slice(0, 10),
@@ -211,16 +171,26 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     documents: documents,
     documentsById: Object.fromEntries(documents.map((d) => [d.id, d])),
     bibliography: bibliography.map((b) => b.reference),
-    matrix: m
-      ? { columns: m.columns, rows: m.rows.map((code, i) => ({ code, label: all.get(code)?.label ?? code, cells: m.cells[i]!, total: m.cells[i]!.reduce((a, b) => a + b, 0) })).filter((r) => all.has(r.code)) }
-      : null,
+    matrix:
+      framework && hasType
+        ? {
+            columns: typeColumns,
+            rows: [...all.values()].map((c) => {
+              const cells = typeColumns.map((t) => byType.get(c.id)?.get(t) ?? 0);
+              // A segment belongs to one document, so the total is the code's excerpts: the same number as everywhere else.
+              return { code: c.id, label: c.label, cells, total: c.excerpts };
+            }),
+          }
+        : null,
+    countingRule: COUNTING_RULE,
+    scope: { where: options.where ?? null, excludedDocuments: excluded.map((d) => citeDocument(d)) },
     prisma: hasRecords ? prismaCounts(db) : null,
     studies: extraction?.studies ?? [],
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
     tor,
-    plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code)) : null,
-    intersectionality: intersectionalityTables(db, Object.fromEntries(all), cite),
-    gaps: evidenceGaps(db, Object.fromEntries(all)),
+    plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code, scope)) : null,
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all), cite, scope),
+    gaps: evidenceGaps(db, Object.fromEntries(all), scope),
     gapRule: GAP_RULE,
     memos: codeMemos(db, own),
     cover: { client: options.client ?? tor?.organisation ?? null, assignment: tor?.assignment ?? null, date: longDate(new Date()) },

@@ -1,4 +1,4 @@
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { isQuestion } from './text.js';
 
@@ -112,7 +112,7 @@ const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function torBlocks(db: Db, documentId: number): Block[] {
   const rows = db.sql
     .prepare(
-      `SELECT s.id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count FROM segments s JOIN documents d ON d.id = s.document_id
+      `SELECT s.id, s.page, ${CITED_PARA}, s.text, d.title, d.year, d.format, d.page_count FROM segments s JOIN documents d ON d.id = s.document_id
        WHERE s.document_id = ? ORDER BY s.seq`,
     )
     .all(documentId) as SegmentRow[];

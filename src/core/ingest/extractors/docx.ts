@@ -87,10 +87,14 @@ export const docxExtractor: Extractor = {
 
     const headerFiles = zip.file(/^word\/header\d*\.xml$/).sort((a, b) => a.name.localeCompare(b.name));
     const headers = [...new Set((await Promise.all(headerFiles.map((f) => f.async('string')))).flatMap(partParagraphs))];
-    const pages = htmlToPages(parseHtml(html, limits.maxHtmlDepth), { pageBreaks: true });
-    if (headers.length) pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
+    const { pages, blockKinds } = htmlToPages(parseHtml(html, limits.maxHtmlDepth), { pageBreaks: true });
+    if (headers.length) {
+      pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
+      // Page headers repeat on every page of the printed document: page chrome, not text.
+      blockKinds[0] = [...headers.map(() => 'boilerplate' as const), ...(blockKinds[0] ?? [])];
+    }
 
     const meta = coreMeta(await zip.file('docProps/core.xml')?.async('string'));
-    return { pages, meta, engine: 'mammoth' };
+    return { pages, meta, engine: 'mammoth', blockKinds };
   },
 };

@@ -87,6 +87,6 @@ export const htmlExtractor: Extractor = {
     const html = decodeHtml(data);
     if (!/<[a-z!]/i.test(html)) throw new InputError('E_CORRUPT', 'no HTML markup found', file);
     const doc = parseHtml(html, limits.maxHtmlDepth);
-    return { pages: htmlToPages(doc), meta: htmlMeta(doc), engine: 'htmlparser2' };
+    return { ...htmlToPages(doc), meta: htmlMeta(doc), engine: 'htmlparser2' };
   },
 };

@@ -81,6 +81,6 @@ export const markdownExtractor: Extractor = {
     const html = await new Marked({ gfm: true }).parse(body);
     const doc = parseHtml(html, limits.maxHtmlDepth);
     const h1 = findElement(doc, 'h1');
-    return { pages: htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
+    return { ...htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
   },
 };
