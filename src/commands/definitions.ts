@@ -20,7 +20,7 @@ export default class Definitions extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const defs = findDefinitions(db, argv as string[]);
-      const text = await renderTable(flags, { title: 'Definitions', header: ['term', 'source', 'definition', 'form'], rows: defs.map((d) => [d.term, d.citation, d.definition, d.pattern]) }, defs, 90);
+      const text = await renderTable(db, flags, { title: 'Definitions', header: ['term', 'source', 'definition', 'form'], rows: defs.map((d) => [d.term, d.citation, d.definition, d.pattern]) }, defs, 90);
       if (text !== undefined) this.log(defs.length ? text : `No definitions of ${(argv as string[]).join(', ')} found.`);
       return defs;
     } finally {

@@ -1,8 +1,12 @@
-import fs from 'node:fs';
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { forceFlag } from '../cli/render.js';
+import { stripControls } from '../core/render/escape.js';
+import { claimOutput, writeOutput } from '../core/render/outputs.js';
 import { prismaCounts, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
 import { openProject } from '../core/store/index.js';
+
+const EXTENSIONS: Record<string, string[]> = { svg: ['.svg'], mermaid: ['.mmd', '.mermaid'], md: ['.md', '.markdown'], json: ['.json'] };
 
 export default class Prisma extends LitkitCommand {
   static override description = 'The PRISMA 2020 flow (identified per source, duplicates removed, screened, excluded, sought, not retrieved, assessed, excluded with reasons, included), computed from the project, as an SVG diagram, Mermaid, Markdown or JSON.';
@@ -12,7 +16,8 @@ export default class Prisma extends LitkitCommand {
   static override flags = {
     project: projectFlag,
     format: Flags.string({ description: 'Output format.', options: ['svg', 'mermaid', 'md', 'json'], default: 'md' }),
-    out: Flags.string({ char: 'o', description: 'Write to this file.' }),
+    out: Flags.string({ char: 'o', description: 'Write to this file (.svg, .mmd, .md or .json, as --format).' }),
+    force: forceFlag,
   };
 
   async run(): Promise<PrismaCounts> {
@@ -26,9 +31,10 @@ export default class Prisma extends LitkitCommand {
         : flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n`
         : `${markdown(c)}\n`;
       if (flags.out) {
-        fs.writeFileSync(flags.out, text);
+        claimOutput(db, flags.out, EXTENSIONS[flags.format]!, { force: flags.force });
+        await writeOutput(db, flags.out, text);
         this.log(`Wrote ${flags.out}`);
-      } else if (!this.jsonEnabled()) process.stdout.write(text);
+      } else if (!this.jsonEnabled()) process.stdout.write(stripControls(text));
       return c;
     } finally {
       db.close();

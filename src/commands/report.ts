@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { forceFlag } from '../cli/render.js';
 import { evidenceFlags } from '../cli/evidence-flags.js';
 import { reportData, writeReport, type ReportModel, type ReportResult } from '../core/render/index.js';
 import { openProject } from '../core/store/index.js';
@@ -29,6 +30,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
     quotes: Flags.integer({ description: 'Quotes per code.', default: 3, min: 0 }),
     templates: Flags.string({ description: 'A folder your templates may live in (repeatable).', multiple: true }),
     data: Flags.boolean({ description: 'Print the data model as JSON instead of writing a report.' }),
+    force: forceFlag,
     ...evidenceFlags,
     tor: Flags.integer({ description: 'Id of the document holding the terms of reference: its objectives, questions, activities, deliverables and duration go into the plan.', min: 1 }),
     client: Flags.string({ description: 'Who the report is for, on the Word title page (default: the organisation the ToR names).' }),
@@ -45,7 +47,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
         if (!this.jsonEnabled()) this.log(JSON.stringify(model, null, 2));
         return model;
       }
-      const r = await writeReport(db, args.template, { ...options, out: flags.out!, templateDirs: flags.templates });
+      const r = await writeReport(db, args.template, { ...options, out: flags.out!, templateDirs: flags.templates, force: flags.force });
       this.log(`Wrote ${r.out} (${r.format}, ${Math.round(r.bytes / 1024)} KB): ${r.headings.length} headings${r.figures.length ? `, ${r.figures.length} ${r.figures.length === 1 ? 'figure' : 'figures'}` : ''}, from ${r.template}`);
       return r;
     } finally {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Db, loadMigrations, migrate } from '../../src/core/store/index.js';
+import { APPLICATION_ID, Db, loadMigrations, migrate } from '../../src/core/store/index.js';
 import { ProjectError } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';
 
@@ -31,6 +31,7 @@ describe('the project store', () => {
   it('refuses a project written by a newer litkit, without touching it', () => {
     const file = path.join(dir, 'newer.sqlite');
     const raw = new Database(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`); // as every litkit project is stamped
     raw.pragma('user_version = 99');
     raw.close();
     expect(() => Db.open(file)).toThrow(ProjectError);

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { writeOutput } from '../../cli/write-out.js';
+import { forceFlag } from '../../cli/render.js';
+import { claimOutput, writeOutputWith } from '../../core/render/outputs.js';
 import { ChunkedWriter, exportJsonl, type JsonlReport } from '../../core/interop/index.js';
 import { openProject } from '../../core/store/index.js';
 
@@ -14,6 +15,7 @@ Offsets are UTF-16 indexes into the page text, as stored; each coding carries it
     project: projectFlag,
     out: Flags.string({ char: 'o', description: 'Write to this file instead of standard output.' }),
     where: Flags.string({ char: 'w', description: 'Only documents with a segment this query selects, and what belongs to them.' }),
+    force: forceFlag,
   };
 
   async run(): Promise<JsonlReport & { out: string | null }> {
@@ -22,7 +24,8 @@ Offsets are UTF-16 indexes into the page text, as stored; each coding carries it
     try {
       let report: JsonlReport;
       if (flags.out) {
-        writeOutput(flags.out, db.file, (partial) => {
+        claimOutput(db, flags.out, ['.jsonl', '.ndjson'], { force: flags.force });
+        await writeOutputWith(db, flags.out, (partial) => {
           const w = new ChunkedWriter(partial);
           try {
             report = exportJsonl(db, (line) => w.write(line), { where: flags.where });

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { forceFlag } from '../../cli/render.js';
 import { exportQdpx, type QdpxExportReport } from '../../core/interop/index.js';
 import { openProject } from '../../core/store/index.js';
 
@@ -19,13 +20,14 @@ Coders become users; the codebook keeps hierarchy, colours and definitions; each
     project: projectFlag,
     where: Flags.string({ char: 'w', description: 'Only documents with a segment this query selects (the language of `litkit query`).' }),
     name: Flags.string({ description: 'The project name other tools show (default: the project folder name).' }),
+    force: forceFlag,
   };
 
   async run(): Promise<QdpxExportReport> {
     const { args, flags } = await this.parse(ExportQdpx);
     const db = openProject(flags.project);
     try {
-      const r = await exportQdpx(db, args.out, { where: flags.where, name: flags.name });
+      const r = await exportQdpx(db, args.out, { where: flags.where, name: flags.name, force: flags.force });
       this.log(
         `Wrote ${r.file} (${(r.bytes / 1024).toFixed(0)} KB): ${n(r.documents, 'document')}, ${n(r.codes, 'code')}, ${n(r.codings, 'coding')} in ${n(r.selections, 'selection')} by ${n(r.users, 'user')}, ${n(r.memos, 'memo')}, ${n(r.variables, 'variable')}, ${n(r.cases, 'case')}, ${n(r.sets, 'set')} in ${r.seconds.toFixed(1)} s`,
       );

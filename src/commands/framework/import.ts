@@ -1,6 +1,7 @@
-import fs from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { forceFlag } from '../../cli/render.js';
+import { claimOutput, writeOutput } from '../../core/render/outputs.js';
 import { loadFramework, type LoadReport } from '../../core/coding/framework/index.js';
 import { importCodebook } from '../../core/interop/index.js';
 import { openProject } from '../../core/store/index.js';
@@ -20,6 +21,7 @@ Loads it into the project, or with --out writes the YAML (to add rules, then \`f
     id: Flags.string({ description: 'Framework id (default: from the file name).' }),
     title: Flags.string({ description: 'Framework title (default: the file name).' }),
     out: Flags.string({ char: 'o', description: 'Write the framework YAML to this file instead of loading it.' }),
+    force: forceFlag,
   };
 
   async run(): Promise<{ framework: string; codes: number; sets: number; out: string | null; load: LoadReport | null }> {
@@ -27,7 +29,9 @@ Loads it into the project, or with --out writes the YAML (to add rules, then \`f
     const r = importCodebook(args.file, { id: flags.id, title: flags.title });
     const dropped = r.sets ? `; ${r.sets} code sets not kept (a framework has none)` : '';
     if (flags.out) {
-      fs.writeFileSync(flags.out, r.yaml);
+      // No project is needed to write YAML, so none is protected; an existing file needs --force.
+      claimOutput(undefined, flags.out, ['.yaml', '.yml'], { force: flags.force });
+      await writeOutput(undefined, flags.out, r.yaml);
       this.log(`Wrote framework "${r.framework.id}" with ${r.codes} codes to ${flags.out}${dropped}`);
       return { framework: r.framework.id, codes: r.codes, sets: r.sets, out: flags.out, load: null };
     }

@@ -4,6 +4,7 @@ import { LitkitCommand } from '../../cli/base.js';
 import { formatTable } from '../../cli/output.js';
 import { readTextFile } from '../../core/ingest/decode.js';
 import { bundledFramework, lintFramework, sampleSegments, type LintReport } from '../../core/coding/framework/index.js';
+import { stripControls } from '../../core/render/escape.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class FrameworkLint extends LitkitCommand {
@@ -38,8 +39,8 @@ Warnings: exclusions that veto the code's own terms, one- or two-letter prefixes
       }
     }
     const { framework, ...report } = lintFramework(readTextFile(file), sample);
-    for (const p of report.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
-    for (const w of report.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.code}: ${w.message}\n`);
+    for (const p of report.problems) process.stderr.write(stripControls(`${file}:${p.line}:${p.column}: ${p.message}\n`));
+    for (const w of report.warnings) process.stderr.write(stripControls(`${file}:${w.line}:${w.column}: warning: ${w.code}: ${w.message}\n`));
     if (report.sample && !this.jsonEnabled()) {
       const rows = report.sample.rules.map((r) => [r.code, r.rule, r.segments, `${(r.share * 100).toFixed(1)}%`, r.examples.join(' | ')]);
       this.log(formatTable(['code', 'rule', 'segments', 'share', 'examples'], rows, 90));

@@ -24,6 +24,7 @@ export default class TableEvidence extends LitkitCommand {
     try {
       const rows = evidenceTable(db, { codes: flags.codes, perCode: flags['per-code'], where: flags.where, includeTor: flags['include-tor'] });
       const text = await renderTable(
+        db,
         flags,
         { title: 'Evidence table', header: ['code', 'source', 'year', 'type', 'codes', 'excerpt', 'citation'], rows: rows.map((r) => [r.code, r.source, r.year, r.type, r.codes.join(' '), r.excerpt, r.citation]) },
         rows,

@@ -33,9 +33,16 @@ export interface RawDocument {
   blockKinds?: (SegmentKind | undefined)[][];
 }
 
+/** The limits an extractor enforces on what a file unpacks or nests to (see store/limits.ts). */
+export interface ExtractLimits {
+  maxUnzippedBytes: number;
+  maxZipEntries: number;
+  maxHtmlDepth: number;
+}
+
 /** One format's reader. */
 export interface Extractor {
-  extract(data: Uint8Array, file: string): Promise<RawDocument>;
+  extract(data: Uint8Array, file: string, limits: ExtractLimits): Promise<RawDocument>;
 }
 
 /** A paragraph-level unit: offsets are UTF-16 indexes into the normalised page text. */

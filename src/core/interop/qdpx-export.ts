@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../errors.js';
 import { listMemos, type Memo } from '../coding/memos.js';
 import { allCodes, listFrameworks, resolveFramework } from '../coding/framework/index.js';
 import { audit } from '../store/audit.js';
@@ -17,6 +16,7 @@ import { documentsInScope } from './scope.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import { attrs, xmlText } from './xml.js';
 import { ZipWriter } from './zip-writer.js';
+import { claimOutput, recordOutput } from '../render/outputs.js';
 
 export interface QdpxExportOptions {
   /** Only documents with a segment this query expression selects. */
@@ -24,6 +24,8 @@ export interface QdpxExportOptions {
   /** The project's name in the file (default: the project folder's name). */
   name?: string;
   actor?: string;
+  /** Replace `out` even when litkit did not write it or it was changed since. */
+  force?: boolean;
 }
 
 export interface QdpxExportReport {
@@ -78,9 +80,8 @@ const noteGuid = (m: Memo) => stableGuid(`memo:${m.author}:${m.createdAt}:${m.te
  */
 export async function exportQdpx(db: Db, out: string, options: QdpxExportOptions = {}): Promise<QdpxExportReport> {
   const started = performance.now();
+  claimOutput(db, out, ['.qdpx'], { force: options.force });
   const target = path.resolve(out);
-  if (target === path.resolve(db.file)) throw new UsageError('E_OVERWRITE_PROJECT', `refusing to write over the project database ${out}`);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new UsageError('E_USAGE', `${out} is a folder; give a file name ending in .qdpx`);
   const ids = documentsInScope(db, options.where);
   const inScope = new Set(ids);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'litkit-qdpx-'));
@@ -101,6 +102,7 @@ export async function exportQdpx(db: Db, out: string, options: QdpxExportOptions
     } finally {
       fs.rmSync(partial, { force: true });
     }
+    recordOutput(db, target);
     const result = { file: out, bytes: fs.statSync(target).size, ...report, seconds: (performance.now() - started) / 1000 };
     audit(db, options.actor ?? 'litkit', 'qdpx.export', out, { ...result, where: options.where ?? null });
     return result;

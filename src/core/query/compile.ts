@@ -114,7 +114,9 @@ function idSet(db: Db, node: Node, scope: Scope): Predicate {
 }
 
 function attribute(node: Extract<Node, { kind: 'attr' }>, doc: string, seg: string): Predicate {
-  const column = DOC_COLUMNS[node.key.toLowerCase()];
+  // Own keys only: doc.constructor or doc.__proto__ are attributes, never Object.prototype's.
+  const key = node.key.toLowerCase();
+  const column = Object.hasOwn(DOC_COLUMNS, key) ? DOC_COLUMNS[key] : undefined;
   const numbers = node.values.every((v) => NUMBER.test(v));
   // Numbers compare as numbers in numeric columns, and in attributes when the comparison orders.
   const asNumber = numbers && (column ? NUMERIC_COLUMNS.has(column) : ['<', '<=', '>', '>='].includes(node.op));

@@ -1,7 +1,7 @@
 import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
-import { parseQuery } from './parse.js';
+import { parseQuery, queryLimits } from './parse.js';
 
 export interface QueryOptions {
   limit?: number;
@@ -50,7 +50,7 @@ interface Row extends CitationColumns {
 /** The segments a query selects, in document order, each with its codes, coders and citation. */
 export function runQuery(db: Db, expression: string, options: QueryOptions = {}): QueryResult {
   const started = performance.now();
-  const predicate = compileQuery(db, parseQuery(expression));
+  const predicate = compileQuery(db, parseQuery(expression, queryLimits(db)));
   const context = Math.max(0, options.context ?? 0);
   const from = `FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${predicate.sql}`;
   const total = options.count ? (db.sql.prepare(`SELECT count(*) ${from}`).pluck().get(...predicate.params) as number) : null;

@@ -66,7 +66,8 @@ function plain(html: string): string {
   return html
     .replace(/<i>(.*?)<\/i>/g, '*$1*')
     .replace(/<[^>]+>/g, '')
-    .replace(/&#38;|&amp;/g, '&')
+    .replace(/&amp;/g, '&')
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/\s+/g, ' ')

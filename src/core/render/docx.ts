@@ -3,6 +3,7 @@ import {
   TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { xmlText } from './escape.js';
 import type { Figure } from './figures.js';
 
 const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
@@ -48,7 +49,7 @@ function textRuns(text: string, marks: Marks, flow: Flow): TextRun[] {
       flush();
       flow.placeholder = true;
     }
-    buf += ch;
+    buf += ch === SOURCE_OPEN ? '[' : ch === SOURCE_CLOSE ? ']' : ch;
     if (ch === ']' && flow.placeholder) {
       flush();
       flow.placeholder = false;
@@ -58,10 +59,35 @@ function textRuns(text: string, marks: Marks, flow: Flow): TextRun[] {
   return out;
 }
 
+// Brackets the Markdown escaped (`\[`) are the source's own, from document text: they stand in
+// these private-use characters while runs are built, so they never open a placeholder.
+const SOURCE_OPEN = '\uE000';
+const SOURCE_CLOSE = '\uE001';
+
+/**
+ * Plain text and escaped characters joined into one text token per stretch, so that a template's
+ * "[Describe … {{value}} …]" is one placeholder however many characters the value escaped.
+ */
+function joinText(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const plain = t.type === 'escape' || (t.type === 'text' && !(t as { tokens?: Token[] }).tokens?.length);
+    if (!plain) {
+      out.push(t);
+      continue;
+    }
+    const text = t.type === 'escape' ? (t as Tokens.Escape).text.replace('[', SOURCE_OPEN).replace(']', SOURCE_CLOSE) : (t as Tokens.Text).text;
+    const last = out.at(-1);
+    if (last?.type === 'text' && (last as { joined?: boolean }).joined) (last as Tokens.Text).text += text;
+    else out.push({ type: 'text', raw: text, text, joined: true } as Tokens.Text & { joined: boolean });
+  }
+  return out;
+}
+
 /** Inline Markdown (bold, italics, code, links, line breaks) as Word runs. */
 function runs(tokens: Token[] | undefined, marks: Marks = {}, flow: Flow = { placeholder: false, quoted: 0 }): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  for (const t of tokens ?? []) {
+  for (const t of joinText(tokens ?? [])) {
     switch (t.type) {
       case 'strong':
         out.push(...runs((t as Tokens.Strong).tokens, { ...marks, bold: true }, flow));
@@ -199,8 +225,11 @@ function titlePage(meta: DocxMeta): Paragraph[] {
  * [placeholders] highlighted; lists; page breaks at ---; and figures (`![Caption](litkit:NAME)`)
  * as SVG with a PNG fallback.
  */
-export async function markdownToDocx(markdown: string, meta: DocxMeta): Promise<Buffer> {
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
+export async function markdownToDocx(markdown: string, given: DocxMeta): Promise<Buffer> {
+  // A control character from a document's text or title would make word/document.xml invalid XML.
+  const cover = given.cover && { client: given.cover.client && xmlText(given.cover.client), assignment: given.cover.assignment && xmlText(given.cover.assignment), date: xmlText(given.cover.date) };
+  const meta: DocxMeta = { ...given, title: xmlText(given.title), cover };
+  const tokens = new Lexer({ gfm: true }).lex(xmlText(markdown));
   const first = tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1);
   if (meta.cover && first >= 0) tokens.splice(first, 1);
   const body = blocks(tokens, meta.figures ?? {});

@@ -18,3 +18,6 @@ export type { DocumentReference } from './references.js';
 export { BUNDLED_REPORTS_DIR, TemplateError, resolveTemplate } from './templates.js';
 export { evidenceTable } from './evidence.js';
 export type { EvidenceRow } from './evidence.js';
+export { escapeMarkdown, spreadsheetCell, stripControls, cleanField, xmlText } from './escape.js';
+export { claimOutput, writeOutput, OutputError } from './outputs.js';
+export { CONTENT_SECURITY_POLICY, isSafeHref } from './html.js';

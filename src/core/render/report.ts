@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../errors.js';
 import { resolveFramework } from '../coding/framework/store.js';
 import { prismaSvg } from '../review/prisma.js';
 import type { Db } from '../store/db.js';
 import { markdownToDocx } from './docx.js';
 import { svgFigure, type Figure } from './figures.js';
 import { markdownToHtml } from './html.js';
+import { claimOutput, writeOutput } from './outputs.js';
 import { buildReportModel, type ModelOptions, type ReportModel } from './model.js';
 import { renderTemplate, resolveTemplate } from './templates.js';
 
@@ -15,6 +15,8 @@ export interface ReportOptions extends ModelOptions {
   out: string;
   /** Folders user templates may live in, besides the project folder. */
   templateDirs?: string[];
+  /** Replace `out` even when litkit did not write it or it was changed since. */
+  force?: boolean;
 }
 
 export interface ReportResult {
@@ -50,8 +52,8 @@ function linkFigures(markdown: string, figs: Record<string, Figure>, target: (na
 
 /** Renders a template against the project and writes it as Word, Markdown or HTML. */
 export async function writeReport(db: Db, template: string, options: ReportOptions): Promise<ReportResult> {
-  const format = path.extname(options.out).slice(1).toLowerCase();
-  if (format !== 'docx' && format !== 'md' && format !== 'html') throw new UsageError('E_USAGE', `--out must end in .docx, .md or .html, got "${options.out}"`);
+  claimOutput(db, options.out, ['.docx', '.md', '.html'], { force: options.force });
+  const format = path.extname(options.out).slice(1).toLowerCase() as ReportResult['format'];
   const projectDir = path.dirname(path.resolve(db.file));
   const file = resolveTemplate(template, [projectDir, ...(options.templateDirs ?? [])]);
   const m = await model(db, options);
@@ -66,8 +68,8 @@ export async function writeReport(db: Db, template: string, options: ReportOptio
         : linkFigures(markdown, figs, beside);
   fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
   if (format === 'md') for (const [name, f] of Object.entries(figs)) fs.writeFileSync(path.join(path.dirname(options.out), beside(name)), f.svg);
-  fs.writeFileSync(options.out, content);
-  return { template: file, out: options.out, format, bytes: Buffer.byteLength(content), headings: [...markdown.matchAll(/^#{1,3} (.+)$/gm)].map((x) => x[1]!), figures: Object.keys(figs) };
+  const bytes = await writeOutput(db, options.out, content);
+  return { template: file, out: options.out, format, bytes, headings: [...markdown.matchAll(/^#{1,3} (.+)$/gm)].map((x) => x[1]!), figures: Object.keys(figs) };
 }
 
 /** The data model a template sees, for writing templates. */

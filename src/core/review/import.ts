@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { readTextFile } from '../ingest/decode.js';
+import { cleanField, stripControls } from '../render/escape.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { parseBibtex } from './bibtex.js';
@@ -56,7 +57,8 @@ export async function importRecords(db: Db, file: string, options: { source: str
     const insert = db.sql.prepare(`INSERT INTO records (source_id, source_line, type, title, abstract, authors, year, doi, pmid, journal, keywords, url)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const r of parsed.records) {
-      insert.run(s, r.line, r.type ?? null, r.title, r.abstract ?? null, JSON.stringify(r.authors), r.year ?? null, r.doi ?? null, r.pmid ?? null, r.journal ?? null, JSON.stringify(r.keywords), r.url ?? null);
+      // Titles and abstracts are shown on terminals and written to reports: no control characters.
+      insert.run(s, r.line, r.type ?? null, cleanField(r.title), r.abstract ? stripControls(r.abstract) : null, JSON.stringify(r.authors.map(cleanField)), r.year ?? null, r.doi ?? null, r.pmid ?? null, r.journal ? cleanField(r.journal) : null, JSON.stringify(r.keywords), r.url ?? null);
     }
     audit(db, 'litkit', 'records.import', options.source, { file: path.resolve(file), records: parsed.records.length, problems: parsed.problems.length });
     return s;

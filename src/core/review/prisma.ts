@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
 import { finalDecisions } from './screening.js';
+import { xmlText } from '../render/escape.js';
 
 /** The boxes of the PRISMA 2020 flow diagram for new systematic reviews (databases and registers). */
 export interface PrismaCounts {
@@ -44,7 +45,7 @@ export function prismaCounts(db: Db): PrismaCounts {
   };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = (s: string) => xmlText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The PRISMA 2020 flow diagram as SVG, in its standard layout: four phases down, exclusions right. */
 export function prismaSvg(c: PrismaCounts): string {

@@ -124,7 +124,10 @@ describe('litkit → QDPX → a new litkit project', () => {
   });
 
   it('refuses to write over the project database', async () => {
-    await expect(exportQdpx(source, source.file)).rejects.toThrow(/refusing to write over the project database/);
+    await expect(exportQdpx(source, source.file)).rejects.toMatchObject({ code: 'E_OUT', exitCode: 2 });
+    const alias = `${source.file}-alias.qdpx`;
+    fs.symlinkSync(source.file, alias);
+    await expect(exportQdpx(source, alias)).rejects.toMatchObject({ code: 'E_OUT', exitCode: 2 });
   });
 });
 

@@ -5,7 +5,8 @@ import type { Element, Text } from 'domhandler';
 import { InputError } from '../../../errors.js';
 import { doiIn, urlIn } from '../identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
-import type { DocMeta, Extractor, RawDocument } from '../types.js';
+import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
+import { checkZipLimits } from './zip-limits.js';
 import { findElement, findElements, htmlToPages, parseHtml, textOf } from './html-text.js';
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -61,12 +62,13 @@ async function openZip(data: Uint8Array, file: string): Promise<JSZip> {
  * Pages are split at explicit page breaks, the only pagination a DOCX stores reliably.
  */
 export const docxExtractor: Extractor = {
-  async extract(data: Uint8Array, file: string): Promise<RawDocument> {
+  async extract(data: Uint8Array, file: string, limits: ExtractLimits): Promise<RawDocument> {
     if (startsWith(data, OLE_MAGIC)) {
       if (isEncryptedPackage(data)) throw new InputError('E_ENCRYPTED', 'the DOCX is password-protected; save an unprotected copy', file);
       throw new InputError('E_UNSUPPORTED', 'this is a legacy Word (.doc) file with a .docx name; save it as .docx', file);
     }
     if (!startsWith(data, ZIP_MAGIC)) throw new InputError('E_CORRUPT', 'not a DOCX (no zip signature)', file);
+    checkZipLimits(data, file, limits);
     const zip = await openZip(data, file);
     if (!zip.file('word/document.xml')) throw new InputError('E_CORRUPT', 'not a DOCX (no word/document.xml inside)', file);
 
@@ -85,7 +87,7 @@ export const docxExtractor: Extractor = {
 
     const headerFiles = zip.file(/^word\/header\d*\.xml$/).sort((a, b) => a.name.localeCompare(b.name));
     const headers = [...new Set((await Promise.all(headerFiles.map((f) => f.async('string')))).flatMap(partParagraphs))];
-    const { pages, blockKinds } = htmlToPages(parseHtml(html), { pageBreaks: true });
+    const { pages, blockKinds } = htmlToPages(parseHtml(html, limits.maxHtmlDepth), { pageBreaks: true });
     if (headers.length) {
       pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
       // Page headers repeat on every page of the printed document: page chrome, not text.

@@ -1,5 +1,7 @@
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Document, Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
+import { InputError } from '../../../errors.js';
+import { DEFAULT_LIMITS } from '../../store/limits.js';
 import type { SegmentKind } from '../../documents/kinds.js';
 
 /** Elements whose content is never document text: code, styling, navigation and page chrome. */
@@ -145,9 +147,30 @@ export function textOf(node: AnyNode): string {
   return ((node as Element).children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim();
 }
 
-/** Parses HTML into a DOM (a real parser: entities, unclosed tags and comments handled). */
-export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+/** A DOM builder that stops at `maxDepth` open elements, so over-nested input costs little. */
+class DepthCappedHandler extends DomHandler {
+  constructor(private readonly maxDepth: number) {
+    super(undefined, { withStartIndices: false });
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // tagStack holds the document root as well as the open elements.
+    if (this.tagStack.length - 1 > this.maxDepth) {
+      throw new InputError('E_TOO_DEEP', `elements nest more than ${this.maxDepth} levels deep (limits.max-html-depth)`);
+    }
+  }
+}
+
+/**
+ * Parses HTML into a DOM (a real parser: entities, unclosed tags and comments handled). Reading
+ * the tree recurses, and htmlparser2 itself slows down quadratically with depth (100,000 nested
+ * elements take seconds), so a document nested deeper than `maxDepth` is refused while parsing.
+ */
+export function parseHtml(html: string, maxDepth = DEFAULT_LIMITS.maxHtmlDepth): Document {
+  const handler = new DepthCappedHandler(maxDepth);
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true }).end(html);
+  return handler.root;
 }
 
 /**

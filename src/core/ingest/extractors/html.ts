@@ -3,7 +3,7 @@ import { InputError } from '../../../errors.js';
 import { decodeCharset, decodeText } from '../decode.js';
 import { doiIn, urlIn } from '../identifiers.js';
 import { mergeSource, pageRange, yearFrom } from '../metadata.js';
-import type { DocMeta, Extractor, RawDocument, SourceMeta } from '../types.js';
+import type { DocMeta, ExtractLimits, Extractor, RawDocument, SourceMeta } from '../types.js';
 import { findElement, findElements, htmlToPages, parseHtml, textOf } from './html-text.js';
 
 /** Bibliographic meta tags, in the order they are trusted (scholarly, Dublin Core, generic). */
@@ -83,10 +83,10 @@ function decodeHtml(data: Uint8Array): string {
 }
 
 export const htmlExtractor: Extractor = {
-  async extract(data: Uint8Array, file: string): Promise<RawDocument> {
+  async extract(data: Uint8Array, file: string, limits: ExtractLimits): Promise<RawDocument> {
     const html = decodeHtml(data);
     if (!/<[a-z!]/i.test(html)) throw new InputError('E_CORRUPT', 'no HTML markup found', file);
-    const doc = parseHtml(html);
+    const doc = parseHtml(html, limits.maxHtmlDepth);
     return { ...htmlToPages(doc), meta: htmlMeta(doc), engine: 'htmlparser2' };
   },
 };

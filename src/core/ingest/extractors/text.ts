@@ -1,9 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import { Marked } from 'marked';
+import { InputError } from '../../../errors.js';
 import { decodeText } from '../decode.js';
 import { doiIn, urlIn } from '../identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
-import type { DocMeta, Extractor, RawDocument } from '../types.js';
+import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
 import { findElement, htmlToPages, parseHtml, textOf } from './html-text.js';
 
 /**
@@ -70,11 +71,15 @@ function frontMatter(markdown: string): { meta: DocMeta; body: string } {
  * characters; a horizontal rule does not split pages (Markdown has none).
  */
 export const markdownExtractor: Extractor = {
-  async extract(data: Uint8Array): Promise<RawDocument> {
+  async extract(data: Uint8Array, _file: string, limits: ExtractLimits): Promise<RawDocument> {
     const { text, encoding } = decodeText(data);
     const { meta, body } = frontMatter(text);
+    // marked recurses once per nested quote: refuse what the HTML depth limit would refuse anyway,
+    // before it runs the stack out.
+    const quotes = body.split('\n').reduce((deepest, line) => Math.max(deepest, /^(?:[ \t]*>)*/.exec(line)![0].replace(/[^>]/g, '').length), 0);
+    if (quotes > limits.maxHtmlDepth) throw new InputError('E_TOO_DEEP', `quotes nest ${quotes} levels deep, over the limit of ${limits.maxHtmlDepth} (limits.max-html-depth)`);
     const html = await new Marked({ gfm: true }).parse(body);
-    const doc = parseHtml(html);
+    const doc = parseHtml(html, limits.maxHtmlDepth);
     const h1 = findElement(doc, 'h1');
     return { ...htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
   },
