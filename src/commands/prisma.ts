@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { prismaCounts, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
+import { pendingLines, prismaCounts, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
 import { openProject } from '../core/store/index.js';
+import { LitkitError } from '../errors.js';
 
 export default class Prisma extends LitkitCommand {
-  static override description = 'The PRISMA 2020 flow (identified per source, duplicates removed, screened, excluded, sought, not retrieved, assessed, excluded with reasons, included), computed from the project, as an SVG diagram, Mermaid, Markdown or JSON.';
+  static override description = 'The PRISMA 2020 flow (identified per source, duplicates removed, screened, excluded, sought, not retrieved, assessed, excluded with reasons, included), computed from final decisions only: records in conflict or awaiting a reviewer are shown as pending, never counted in a box. As an SVG diagram, Mermaid, Markdown or JSON. --strict refuses while conflicts are unresolved.';
 
-  static override examples = ['<%= config.bin %> prisma --format svg --out prisma.svg', '<%= config.bin %> prisma --format md'];
+  static override examples = ['<%= config.bin %> prisma --format svg --out prisma.svg', '<%= config.bin %> prisma --format md', '<%= config.bin %> prisma --strict --format svg --out prisma.svg'];
 
   static override flags = {
     project: projectFlag,
     format: Flags.string({ description: 'Output format.', options: ['svg', 'mermaid', 'md', 'json'], default: 'md' }),
     out: Flags.string({ char: 'o', description: 'Write to this file.' }),
+    strict: Flags.boolean({ description: 'Refuse (exit 1, nothing written) while any conflict is unresolved.' }),
   };
 
   async run(): Promise<PrismaCounts> {
@@ -20,6 +22,9 @@ export default class Prisma extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const c = prismaCounts(db);
+      if (flags.strict && c.unresolvedConflicts) {
+        throw new LitkitError('E_UNRESOLVED', `${c.unresolvedConflicts} screening conflict${c.unresolvedConflicts === 1 ? ' is' : 's are'} unresolved (screening ${c.screeningPending.conflicts}, full text ${c.assessmentPending.conflicts}); settle them with \`litkit screen conflicts\` and \`litkit screen resolve\``);
+      }
       const text =
         flags.format === 'svg' ? prismaSvg(c)
         : flags.format === 'mermaid' ? `${prismaMermaid(c)}\n`
@@ -42,11 +47,12 @@ function markdown(c: PrismaCounts): string {
     ['Records identified (total)', c.identifiedTotal],
     ['Duplicate records removed', c.duplicatesRemoved],
     ['Records screened', c.screened],
+    ...pendingLines(c.screeningPending, 'screening').map((l): [string, string] => ['Records pending (not in the flow yet)', l]),
     ['Records excluded', c.excludedAtScreening],
-    ...(c.awaitingScreening ? [['Records awaiting screening', c.awaitingScreening] as [string, number]] : []),
     ['Reports sought for retrieval', c.soughtForRetrieval],
     ['Reports not retrieved', c.notRetrieved],
     ['Reports assessed for eligibility', c.assessedForEligibility],
+    ...pendingLines(c.assessmentPending, 'assessment').map((l): [string, string] => ['Reports pending (not in the flow yet)', l]),
     ...c.excludedWithReasons.map((r): [string, number] => [`Reports excluded: ${r.reason}`, r.reports]),
     ['Studies included in review', c.included],
   ];

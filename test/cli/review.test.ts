@@ -95,10 +95,11 @@ describe('records, de-duplication, screening and PRISMA', () => {
     expect(next.remaining).toBe(4); // six records less three duplicates, and the BibTeX one
     for (const [id, d] of [[1, 'include'], [5, 'exclude'], [6, 'include']] as const) expect(run(['screen', 'decide', String(id), d, '--reviewer', 'amina']).code).toBe(0);
     expect(run(['screen', 'decide', '6', 'exclude', '--reviewer', 'ben']).code).toBe(0);
-    const conflicts = json<{ recordId: number; decisions: { reviewer: string; decision: string }[] }[]>(['screen', 'conflicts']);
+    const { conflicts, agreement } = json<{ conflicts: { recordId: number; decisions: { reviewer: string; decision: string }[] }[]; agreement: { reviewers: string[]; units: number }[] }>(['screen', 'conflicts']);
+    expect(agreement).toEqual([expect.objectContaining({ reviewers: ['amina', 'ben'], units: 1, percentAgreement: 0 })]);
     expect(conflicts).toEqual([{ recordId: 6, title: 'Mentoring programmes for staff of African descent', decisions: [{ reviewer: 'amina', decision: 'include', reason: null }, { reviewer: 'ben', decision: 'exclude', reason: null }] }]);
     expect(run(['screen', 'decide', '6', 'include', '--reviewer', 'ben']).code).toBe(0);
-    expect(json<unknown[]>(['screen', 'conflicts'])).toEqual([]);
+    expect(json<{ conflicts: unknown[] }>(['screen', 'conflicts']).conflicts).toEqual([]);
     const noReason = run(['screen', 'decide', '6', 'exclude', '--stage', 'full-text']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toMatch(/needs a --reason/);

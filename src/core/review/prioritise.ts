@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** A record's features: term indexes and their weights, L2-normalised. */
 export interface SparseVector {
   idx: Int32Array;
@@ -201,32 +199,17 @@ export function recordText(title: string, abstract: string | null | undefined): 
   return `${title} ${(abstract ?? '').replace(/<[^>]+>/g, ' ')}`;
 }
 
-let cache: { key: string; value: FeatureSet } | undefined;
-
 /**
- * The features of the same records are asked for after every decision while screening
- * (`screen review`); they only change when records do, so the last set is kept.
+ * Orders candidate records (indexes into `vectors`), most likely relevant first, by a model
+ * trained on the decisions given (index -> include?); ties keep the given order. Without an
+ * include and an exclude there is nothing to learn from: callers check, and say so.
  */
-function cachedFeatures(texts: string[]): FeatureSet {
-  const key = createHash('sha1').update(texts.join('\u0000')).digest('hex');
-  if (cache?.key !== key) cache = { key, value: features(texts) };
-  return cache.value;
-}
-
-/**
- * Orders records to screen, most likely relevant first, given the decisions so far. Candidates
- * default to the records without a decision; a second reviewer passes the records they have not
- * screened themselves.
- */
-export function prioritise(texts: string[], decisions: Map<number, boolean>, candidates?: number[]): number[] {
-  const rest = candidates ?? texts.map((_, i) => i).filter((i) => !decisions.has(i));
-  const labels = [...decisions.values()];
-  // Without an include and an exclude there is nothing to learn from: keep the given order.
-  if (!labels.includes(true) || !labels.includes(false)) return rest;
-  const { vectors, dimensions } = cachedFeatures(texts);
+export function rank(vectors: SparseVector[], dimensions: number, decisions: Map<number, boolean>, candidates: number[]): number[] {
   const model = new RelevanceModel(vectors, dimensions);
   model.train(decisions);
-  return rest.map((i) => ({ i, s: model.score(i) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.i);
+  const scores = new Float64Array(candidates.length);
+  candidates.forEach((i, k) => (scores[k] = model.score(i)));
+  return candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b).map((k) => candidates[k]!);
 }
 
 /** A small seeded generator (mulberry32), so simulations repeat exactly. */

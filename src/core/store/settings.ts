@@ -5,6 +5,7 @@ import type { Db } from './db.js';
 export const SETTINGS = {
   coder: 'your name as a coder, used when --coder is not given',
   'exclusion-reasons': 'the full-text exclusion reasons reviewers choose from, separated by ";"',
+  screening: 'single (one reviewer decides; the default) or double (two reviewers must agree, else screen resolve)',
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 
