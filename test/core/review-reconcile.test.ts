@@ -100,3 +100,41 @@ describe('reconciling several reviewers: one rule for PRISMA, conflicts and the 
     expectReconciles(p);
   });
 });
+
+describe('full-text screening in the order of full-text decisions', () => {
+  let dir: string;
+  let db: Db;
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ranks by full-text decisions once there is an include and an exclude, and says when it falls back to title-abstract', async () => {
+    dir = tempDir();
+    db = await projectWith(dir, [
+      'Randomised trial of mentoring for staff promotion', // 1: full-text include
+      'Case report of mentoring for staff promotion in one hospital ward', // 2: full-text exclude
+      'Case report of mentoring for staff promotion and retention of staff in one hospital', // 3: like 2, and more like the title-abstract includes
+      'Randomised trial of coaching', // 4: like 1
+      'Canteen menus and staff morale', // 5, 6: title-abstract excludes
+      'Parking permits at headquarters',
+    ]);
+    for (const id of [1, 2, 3, 4]) decide(db, id, 'include', { reviewer: 'a' });
+    for (const id of [5, 6]) decide(db, id, 'exclude', { reviewer: 'a' });
+
+    // Reviewer a has read 1 and 2 without deciding: 3 and 4 are left, and nothing at full text to learn from.
+    decide(db, 1, 'maybe', { stage: 'full-text', reviewer: 'a' });
+    decide(db, 2, 'maybe', { stage: 'full-text', reviewer: 'a' });
+    const first = nextRecord(db, { stage: 'full-text', reviewer: 'a' });
+    expect(first).toMatchObject({ order: 'title-abstract decisions', remaining: 2, record: { id: 3 } });
+    expect(first.note).toMatch(/^no full-text include or exclude yet, so ordered by the title-abstract model/);
+
+    decide(db, 1, 'include', { stage: 'full-text', reviewer: 'a' });
+    expect(nextRecord(db, { stage: 'full-text', reviewer: 'a' }).note).toMatch(/^no full-text exclude yet/);
+    decide(db, 2, 'exclude', { stage: 'full-text', reviewer: 'a', reason: 'wrong design' });
+    const next = nextRecord(db, { stage: 'full-text', reviewer: 'a' });
+    // The full-text model learnt that trials go forward and case reports do not: record 4 comes before 3.
+    expect(next).toMatchObject({ order: 'full-text decisions', remaining: 2, record: { id: 4 } });
+    expect(next.note).toBe("model's order, trained on 1 full-text includes and 1 excludes (title, abstract and attached full text)");
+  });
+});
