@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conflicts, decide, importRecords, includedStudies, nextRecord, prismaCounts, prismaSvg, readForm, resolve, screeningAgreement, setForm, stageStatuses, type PrismaCounts } from '../../src/core/review/index.js';
-import { Db } from '../../src/core/store/index.js';
+import { conflicts, decide, includedStudies, nextRecord, prismaCounts, prismaSvg, readForm, resolve, screeningAgreement, setForm, stageStatuses, type PrismaCounts } from '../../src/core/review/index.js';
+import type { Db } from '../../src/core/store/index.js';
 import { setSetting } from '../../src/core/store/settings.js';
 import { tempDir } from '../helpers.js';
-
-/** A RIS export of records titled as given (one per line), numbered 1, 2, ... in the project. */
-export async function projectWith(dir: string, titles: string[]): Promise<Db> {
-  const db = Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
-  const file = path.join(dir, 'records.ris');
-  fs.writeFileSync(file, titles.map((t, i) => `TY  - JOUR\nTI  - ${t}\nAU  - Author${i}, A\nPY  - 2020\nER  -\n`).join(''));
-  await importRecords(db, file, { source: 'Hand' });
-  return db;
-}
+import { projectWith } from './review-project.js';
 
 /** PRISMA's boxes add up: each equation is one a reader of the diagram checks. */
 function expectReconciles(p: PrismaCounts): void {

@@ -1,3 +1,5 @@
+import { recallTest } from './stopping.js';
+
 /** A record's features: term indexes and their weights, L2-normalised. */
 export interface SparseVector {
   idx: Int32Array;
@@ -245,7 +247,33 @@ export interface SimulationResult {
   recallAt: { screened: number; recall: number }[];
   /** Where a reviewer following the stopping hint would have stopped (null: it never fires), and the recall then. */
   stoppingHint: { run: number; screened: number | null; recall: number };
+  /**
+   * The stopping rule with a recall guarantee (`screen stop`): prioritised screening until the hint
+   * fires, then records drawn at random until the test rejects "recall < target". Null screened:
+   * the hint never fired, so every record was screened.
+   */
+  stoppingRule: { target: number; confidence: number; sampleFrom: number | null; screened: number | null; sampled: number; recall: number; p: number | null };
   random: { foundAt: number[]; screenedFor95: number; wss95: number; recallAt: { screened: number; recall: number }[] };
+}
+
+/**
+ * The random phase of the stopping rule, from the point where prioritised screening stopped: the
+ * records left are an urn of which `relevant - found` are relevant; draw from it at random, test
+ * after each draw, and stop at the first rejection of "recall < target".
+ */
+function simulateStoppingRule(n: number, relevant: number, switchAt: { screened: number; found: number } | null, rand: () => number, target: number, confidence: number): SimulationResult['stoppingRule'] {
+  if (!switchAt) return { target, confidence, sampleFrom: null, screened: null, sampled: 0, recall: 1, p: null };
+  const urn = n - switchAt.screened;
+  let left = relevant - switchAt.found;
+  let k = 0;
+  for (let drawn = 0; ; drawn++) {
+    const test = recallTest({ urn, sampled: drawn, sampledRelevant: k, relevantBefore: switchAt.found }, target, confidence);
+    if (test.stop || drawn === urn) return { target, confidence, sampleFrom: switchAt.screened, screened: switchAt.screened + drawn, sampled: drawn, recall: (switchAt.found + k) / relevant, p: test.p };
+    if (rand() < left / (urn - drawn)) {
+      k++;
+      left--;
+    }
+  }
 }
 
 function metrics(foundAt: number[], n: number, relevant: number) {
@@ -261,7 +289,7 @@ function metrics(foundAt: number[], n: number, relevant: number) {
  * and learn its label, retraining after every decision. Random order, from the same seed and
  * priors, is measured alongside.
  */
-export function simulate(texts: string[], labels: boolean[], options: { seed?: number; priorRelevant?: number; priorIrrelevant?: number } = {}): SimulationResult {
+export function simulate(texts: string[], labels: boolean[], options: { seed?: number; priorRelevant?: number; priorIrrelevant?: number; recall?: number; confidence?: number } = {}): SimulationResult {
   const seed = options.seed ?? 1;
   const rand = seeded(seed);
   const n = texts.length;
@@ -320,6 +348,7 @@ export function simulate(texts: string[], labels: boolean[], options: { seed?: n
     foundAt,
     ...metrics(foundAt, n, relevant),
     stoppingHint: { run, screened: stoppedAt, recall: gap < 0 ? 1 : (gap + 1) / relevant },
+    stoppingRule: simulateStoppingRule(n, relevant, stoppedAt === null ? null : { screened: stoppedAt, found: gap + 1 }, rand, options.recall ?? 0.95, options.confidence ?? 0.95),
     random: { foundAt: randomFound, ...metrics(randomFound, n, relevant) },
   };
 }
