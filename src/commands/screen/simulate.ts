@@ -12,7 +12,7 @@ export default class ScreenSimulate extends LitkitCommand {
 
   static override examples = ['<%= config.bin %> screen simulate ../shared/review/Kitchenham_2010.csv --label-column label_included --seed 1'];
 
-  static override args = { file: Args.string({ description: 'CSV with title, abstract and a 0/1 label column.', required: true }) };
+  static override args = { file: Args.string({ description: 'CSV with title, abstract (keywords if any) and a 0/1 label column.', required: true }) };
 
   static override flags = {
     'label-column': Flags.string({ description: 'Column holding 1 for included records.', default: 'label_included' }),
@@ -35,7 +35,7 @@ export default class ScreenSimulate extends LitkitCommand {
     }
     const label = flags['label-column'];
     if (!rows.length || !(label in rows[0]!)) throw new UsageError('E_USAGE', `no column "${label}" in ${args.file}`);
-    const texts = rows.map((r) => recordText(r.title ?? '', r.abstract));
+    const texts = rows.map((r) => recordText(r.title ?? '', r.abstract, r.keywords));
     const labels = rows.map((r) => ['1', 'true', 'yes', 'include', 'included'].includes((r[label] ?? '').trim().toLowerCase()));
     const included = labels.filter(Boolean).length;
     if (!included || included === labels.length) throw new InputError('E_LABELS', `column "${label}" marks ${included ? 'every' : 'no'} record as included: a simulation needs both`, args.file);

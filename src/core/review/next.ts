@@ -110,10 +110,10 @@ function fullTextOrder(db: Db, eligible: number[], statuses: Map<number, StageSt
   }
   const counts = [...labels.values()];
   if (counts.includes(true) && counts.includes(false)) {
-    const text = db.sql.prepare(`SELECT r.title, r.abstract, (SELECT substr(group_concat(p.text, ' '), 1, ${FULL_TEXT_CHARS}) FROM (SELECT text FROM pages WHERE document_id = r.document_id ORDER BY number) p) AS body FROM records r WHERE r.id = ?`);
+    const text = db.sql.prepare(`SELECT r.title, r.abstract, r.keywords, (SELECT substr(group_concat(p.text, ' '), 1, ${FULL_TEXT_CHARS}) FROM (SELECT text FROM pages WHERE document_id = r.document_id ORDER BY number) p) AS body FROM records r WHERE r.id = ?`);
     const texts = eligible.map((id) => {
-      const r = text.get(id) as { title: string; abstract: string | null; body: string | null };
-      return `${recordText(r.title, r.abstract)} ${r.body ?? ''}`;
+      const r = text.get(id) as { title: string; abstract: string | null; keywords: string; body: string | null };
+      return `${recordText(r.title, r.abstract, JSON.parse(r.keywords) as string[])} ${r.body ?? ''}`;
     });
     const { vectors, dimensions } = features(texts);
     const index = new Map(eligible.map((id, i) => [id, i]));
