@@ -3,7 +3,7 @@ import { recallTest } from './stopping.js';
 /** A record's features: term indexes and their weights, L2-normalised. */
 export interface SparseVector {
   idx: Int32Array;
-  val: Float64Array;
+  val: Float64Array | Float32Array;
 }
 
 export interface FeatureSet {

@@ -7,7 +7,7 @@
 --   Müller-Hansen 2020). A sample starts with `screen next --sample` and ends when a record
 --   outside it is screened at its stage: the test needs the rest of the records as they were when
 --   sampling began. Draws are stored when drawn, so a reviewer cannot skip an awkward one.
--- screening_features: each record's TF-IDF vector (title and abstract), so that `screen next`
+-- screening_features: each record's TF-IDF vector (title, abstract, keywords), so that `screen next`
 --   does not rebuild them in every process; screening_feature_sets holds what they were built
 --   over. Triggers empty both when a record is added, removed, or its title or abstract changes.
 CREATE TABLE screening_resolutions (
@@ -45,10 +45,14 @@ CREATE TABLE screening_feature_sets (
   built_at   TEXT NOT NULL
 ) STRICT;
 
+-- Records' vectors in chunks of consecutive records: one row per record cost 0.6 s of row
+-- overhead at 50,000 records. All arrays little-endian.
 CREATE TABLE screening_features (
-  record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
-  terms     BLOB NOT NULL,  -- column indexes, Int32 little-endian
-  weights   BLOB NOT NULL   -- TF-IDF weights, Float64 little-endian, L2-normalised
+  chunk      INTEGER PRIMARY KEY,
+  record_ids BLOB NOT NULL,  -- Int32: the chunk's record ids, ascending
+  offsets    BLOB NOT NULL,  -- Int32, one more than the records: where each record's entries start
+  terms      BLOB NOT NULL,  -- Int32 column indexes
+  weights    BLOB NOT NULL   -- Float32 TF-IDF weights, each record's L2-normalised
 ) STRICT;
 
 CREATE TRIGGER records_insert_features AFTER INSERT ON records BEGIN
