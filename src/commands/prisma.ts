@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { pendingLines, prismaCounts, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
+import { pendingLines, prisma2020Csv, prismaCounts, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
 import { openProject } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 
 export default class Prisma extends LitkitCommand {
-  static override description = 'The PRISMA 2020 flow (identified per source, duplicates removed, screened, excluded, sought, not retrieved, assessed, excluded with reasons, included), computed from final decisions only: records in conflict or awaiting a reviewer are shown as pending, never counted in a box. As an SVG diagram, Mermaid, Markdown or JSON. --strict refuses while conflicts are unresolved.';
+  static override description = 'The PRISMA 2020 flow (identified per source, duplicates removed, screened, excluded, sought, not retrieved, assessed, excluded with reasons, included), computed from final decisions only: records in conflict or awaiting a reviewer are shown as pending, never counted in a box. As an SVG diagram, Mermaid, Markdown, JSON, or the CSV the PRISMA2020 R package and Shiny app read (prisma2020-csv). --strict refuses while conflicts are unresolved.';
 
-  static override examples = ['<%= config.bin %> prisma --format svg --out prisma.svg', '<%= config.bin %> prisma --format md', '<%= config.bin %> prisma --strict --format svg --out prisma.svg'];
+  static override examples = ['<%= config.bin %> prisma --format svg --out prisma.svg', '<%= config.bin %> prisma --format md', '<%= config.bin %> prisma --strict --format svg --out prisma.svg', '<%= config.bin %> prisma --format prisma2020-csv --out PRISMA.csv'];
 
   static override flags = {
     project: projectFlag,
-    format: Flags.string({ description: 'Output format.', options: ['svg', 'mermaid', 'md', 'json'], default: 'md' }),
+    format: Flags.string({ description: 'Output format.', options: ['svg', 'mermaid', 'md', 'json', 'prisma2020-csv'], default: 'md' }),
     out: Flags.string({ char: 'o', description: 'Write to this file.' }),
     strict: Flags.boolean({ description: 'Refuse (exit 1, nothing written) while any conflict is unresolved.' }),
   };
@@ -29,7 +29,10 @@ export default class Prisma extends LitkitCommand {
         flags.format === 'svg' ? prismaSvg(c)
         : flags.format === 'mermaid' ? `${prismaMermaid(c)}\n`
         : flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n`
+        : flags.format === 'prisma2020-csv' ? prisma2020Csv(c)
         : `${markdown(c)}\n`;
+      const pending = c.awaitingScreening + c.awaitingAssessment;
+      if (pending && !this.jsonEnabled()) process.stderr.write(`litkit: prisma: ${pending} record${pending === 1 ? ' is' : 's are'} not in the flow yet (${[...pendingLines(c.screeningPending, 'screening'), ...pendingLines(c.assessmentPending, 'assessment')].join('; ')})\n`);
       if (flags.out) {
         fs.writeFileSync(flags.out, text);
         this.log(`Wrote ${flags.out}`);

@@ -1,5 +1,5 @@
 /** Systematic review: records, de-duplication, screening with prioritisation, PRISMA 2020. */
-export { importRecords } from './import.js';
+export { importRecords, detectFormat, RECORD_FORMATS } from './import.js';
 export type { ImportResult, RecordFormat } from './import.js';
 export { parseRis } from './ris.js';
 export { parseTabular } from './tabular.js';
@@ -24,3 +24,7 @@ export { readForm, setForm, currentForm, setValue, studyValues, importValues, in
 export type { ExtractionForm, StudyRow } from './extraction.js';
 export { attach, linkRecords } from './link.js';
 export { parseMedline } from './medline.js';
+export { parseEndnoteXml } from './endnote-xml.js';
+export { parsePubmedXml } from './pubmed-xml.js';
+export { parseWos } from './wos.js';
+export { prisma2020Csv } from './prisma2020.js';
