@@ -67,5 +67,38 @@ export async function run(args, root) {
   }
   console.log(line(['mean', '', '', mean(summary.map((s) => s.wss)).toFixed(3), '', pct(mean(summary.map((s) => s.recall10))), '', pct(mean(summary.map((s) => s.ruleScreened))), pct(mean(summary.map((s) => s.ruleRecall))), '']));
   console.log(`\nThe stopping rule reached 95% recall in ${summary.reduce((a, s) => a + s.ruleMet, 0)} of ${summary.length * SEEDS.length} runs.`);
+  await fullText(sets, root, parse);
   return summary;
+}
+
+/**
+ * Full-text screening on the sets that have both labels (title-abstract and final): among the
+ * title-abstract includes, the order of a model retrained on full-text decisions (screen next
+ * --stage full-text) against the fixed order of the title-abstract model trained on every
+ * title-abstract decision (its fallback), as WSS@95 within those records.
+ */
+async function fullText(sets, root, parse) {
+  const { simulate, recordText, features, rank } = await import(path.join(root, 'dist/core/review/index.js'));
+  console.log('\nfull-text screening of the title-abstract includes: WSS@95 within them, seeds 1-3');
+  console.log(`${'set'.padEnd(26)}${'records'.padStart(8)}${'incl'.padStart(6)}${'full-text model'.padStart(17)}${'title-abstract order'.padStart(22)}`);
+  for (const set of sets) {
+    const rows = parse(fs.readFileSync(set.file, 'utf8'), { columns: true, skip_empty_lines: true });
+    if (!rows.length || !('label_abstract_screening' in rows[0])) continue;
+    const texts = rows.map((r) => recordText(r.title ?? '', r.abstract, r.keywords));
+    const ta = rows.map((r) => r.label_abstract_screening === '1');
+    const subset = rows.map((_, i) => i).filter((i) => ta[i]);
+    const final = subset.map((i) => rows[i].label_included === '1');
+    if (final.every(Boolean)) {
+      console.log(`${set.name.padEnd(26)}${String(subset.length).padStart(8)}${String(final.length).padStart(6)}   every title-abstract include is a final include: nothing to rank`);
+      continue;
+    }
+    const model = mean(SEEDS.map((seed) => simulate(subset.map((i) => texts[i]), final, { seed }).wss95));
+    const f = features(texts);
+    const order = rank(f.vectors, f.dimensions, new Map(ta.map((l, i) => [i, l])), subset);
+    const relevant = final.filter(Boolean).length;
+    const found = [];
+    order.forEach((i, k) => rows[i].label_included === '1' && found.push(k + 1));
+    const wss = (subset.length - found[Math.ceil(0.95 * relevant) - 1]) / subset.length - 0.05;
+    console.log(`${set.name.padEnd(26)}${String(subset.length).padStart(8)}${String(relevant).padStart(6)}${model.toFixed(3).padStart(17)}${wss.toFixed(3).padStart(22)}`);
+  }
 }
