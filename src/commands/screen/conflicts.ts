@@ -19,7 +19,7 @@ export default class ScreenConflicts extends LitkitCommand {
       const agreement = screeningAgreement(db, stage);
       for (const c of list) this.log(`#${c.recordId} ${c.title.slice(0, 80)}\n  ${c.decisions.map((d) => `${d.reviewer}: ${d.decision}${d.reason ? ` (${d.reason})` : ''}`).join('; ')}`);
       this.log(`${list.length} unresolved conflict${list.length === 1 ? '' : 's'} at ${stage}.${list.length ? ' Settle each with: litkit screen resolve ID include|exclude' : ''}`);
-      for (const a of agreement) this.log(`${a.reviewers.join(' and ')}: ${a.units} records screened by both, ${(100 * a.percentAgreement).toFixed(1)}% agreement, kappa ${a.kappa === null ? 'undefined' : a.kappa.toFixed(3)}`);
+      for (const a of agreement) this.log(`${a.reviewers.join(' and ')}: ${a.units} record${a.units === 1 ? '' : 's'} screened by both, ${(100 * a.percentAgreement).toFixed(1)}% agreement, kappa ${a.kappa === null ? 'undefined' : a.kappa.toFixed(3)}`);
       return { conflicts: list, agreement };
     } finally {
       db.close();

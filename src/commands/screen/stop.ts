@@ -31,8 +31,9 @@ export default class ScreenStop extends LitkitCommand {
         `${r.records} records at ${r.stage}: ${r.screenedBefore} screened in the model's order (${r.relevantBefore} going forward), then ${r.sampled} of the ${r.urn} others at random (${r.sampledRelevant} going forward)${r.pendingDraws ? `; ${r.pendingDraws} drawn and not yet decided` : ''}.`,
       );
       if (r.unsettledBefore) this.log(`${r.unsettledBefore} records are in conflict or await a reviewer: counted as not going forward until settled.`);
-      const p = r.p < 0.0001 ? r.p.toExponential(2) : r.p.toFixed(4);
-      if (r.stop) this.log(`stop: recall ≥ ${pct(r.target)} with ${pct(r.confidence)} confidence (p = ${p})`);
+      const p = r.p === 0 ? '0' : r.p < 0.0001 ? r.p.toExponential(2) : r.p.toFixed(4);
+      if (r.urn === 0) this.log('stop: every record at this stage has been screened, so recall is known');
+      else if (r.stop) this.log(`stop: recall ≥ ${pct(r.target)} with ${pct(r.confidence)} confidence (p = ${p})`);
       else this.log(`go on: screen ${r.more} more random record${r.more === 1 ? '' : 's'} (\`litkit screen next --sample\`); if none of them goes forward, recall ≥ ${pct(r.target)} with ${pct(r.confidence)} confidence (p = ${p} now)`);
       return r;
     } finally {
