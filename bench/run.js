@@ -10,6 +10,8 @@ const benches = {
   screen: () => import('./screen-sets.js'),
   'screen-scale': () => import('./screen.js'),
   coding: () => import('./coding.js'),
+  interop: () => import('./interop.js'),
+  'coding-learning': () => import('./coding-learning.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../core/interop/csv.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -14,7 +14,7 @@ export function formatTable(header: string[], rows: Cell[][], maxWidth = 60): st
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-/** Rows as RFC 4180 CSV with a header row. */
+/** Rows as RFC 4180 CSV with a header row; cells a spreadsheet would run as formulas are neutralised. */
 export function formatCsv(header: string[], rows: Cell[][]): string {
-  return stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c)))]).trimEnd();
+  return toCsv(header, rows);
 }

@@ -18,6 +18,16 @@ describe('quotes', () => {
     expect(text.slice(s, e)).toBe('Women of African descent reported the lowest agreement that promotion decisions are fair.');
   });
 
+  it('cuts a very long sentence to the clauses around the evidence, marked with ellipses', () => {
+    const long = `Many reported progress: ${Array.from({ length: 12 }, (_, i) => `agency ${i} has appointed diversity champions in ${i + 2} recruitment panels across its regional offices`).join('; ')}.`;
+    const at = long.indexOf('agency 7');
+    const [q] = pickQuotes([candidate({ segmentId: 9, documentId: 1, segmentText: long, start: 100, end: 100 + long.length, evidence: { start: 100 + at, end: 100 + at + 8 } })], 1);
+    expect(q!.text.length).toBeLessThanOrEqual(602);
+    expect(q!.text).toMatch(/^…agency \d+ has appointed/);
+    expect(q!.text).toContain('agency 7 has appointed');
+    expect(q!.text.endsWith('…')).toBe(true);
+  });
+
   it('quotes the evidence of a whole-segment auto coding, with its page offsets', () => {
     const at = 100 + text.indexOf('survey');
     const [q] = pickQuotes([candidate({ segmentId: 1, documentId: 1, evidence: { start: at, end: at + 6 } })], 1);

@@ -50,9 +50,9 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
   if (task.data.byteLength === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', task.file);
   const raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file);
   const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
-  const meta = completeMeta(raw.meta, task.file);
+  const meta = completeMeta(raw.meta, task.file, pages[0]);
   if (!hasText(task.format, pages)) {
     return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
   }
-  return { pages, segments: segmentPages(pages, task.format), meta, engine: raw.engine, status: 'ok' };
+  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok' };
 }

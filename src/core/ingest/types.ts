@@ -1,3 +1,5 @@
+import type { SegmentKind } from '../documents/kinds.js';
+
 /** The document formats litkit reads. */
 export type Format = 'pdf' | 'docx' | 'html' | 'txt' | 'md';
 
@@ -6,7 +8,17 @@ export interface DocMeta {
   title?: string;
   authors?: string;
   year?: number;
+  /** Where the document lives and what it is part of; stored as document attributes of these names. */
+  source?: SourceMeta;
 }
+
+/**
+ * The document attributes a reference is built from besides title, authors and year. Found at
+ * ingest where a file states them; a user sets or corrects them with `docs attr`.
+ */
+export const SOURCE_KEYS = ['doi', 'url', 'journal', 'book', 'site', 'volume', 'issue', 'pages', 'number', 'publisher'] as const;
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+export type SourceMeta = Partial<Record<SourceKey, string>>;
 
 /** What an extractor returns: text per page as the file gives it, before normalisation. */
 export interface RawDocument {
@@ -14,6 +26,11 @@ export interface RawDocument {
   meta: DocMeta;
   /** Which extractor (and for PDFs, which engine) produced the text. */
   engine: string;
+  /**
+   * What the file's markup says each paragraph is, per page, one entry per blank-line-separated
+   * block of that page's text (undefined: the markup does not say). Only formats with markup give it.
+   */
+  blockKinds?: (SegmentKind | undefined)[][];
 }
 
 /** One format's reader. */
@@ -26,6 +43,11 @@ export interface SegmentSpan {
   page: number;
   start: number;
   end: number;
+  kind: SegmentKind;
+  /** The paragraph number a reader counts on this page; null for what a reader does not count. */
+  para: number | null;
+  /** Key of the normalised text, for finding text repeated across documents; null when not wanted. */
+  repeatKey: string | null;
 }
 
 /** A document ready to store: normalised pages, segment offsets, metadata. */

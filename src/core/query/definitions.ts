@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 
@@ -49,7 +49,7 @@ export function findDefinitions(db: Db, terms: string[]): Definition[] {
   if (!terms.length) throw new UsageError('E_USAGE', 'name at least one term to find definitions of');
   const out: Definition[] = [];
   const select = db.sql.prepare(
-    `SELECT s.id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count
+    `SELECT s.id, s.document_id, s.page, ${CITED_PARA}, s.text, d.title, d.year, d.format, d.page_count
      FROM segments s JOIN documents d ON d.id = s.document_id
      WHERE s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?) ORDER BY s.id`,
   );

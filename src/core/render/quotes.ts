@@ -36,6 +36,8 @@ export interface PickedQuote {
 
 /** A quote longer than this is cut to the sentences around the evidence. */
 const MAX_QUOTE = 420;
+/** A single sentence longer than this is cut to the clauses around the evidence. */
+const MAX_SENTENCE = 600;
 /** Two quotes sharing this share of their words say the same thing. */
 const NEAR_DUPLICATE = 0.8;
 
@@ -76,7 +78,28 @@ export function quoteSpan(text: string, start: number, end: number): [number, nu
   // Too long: the sentence holding the span's start, and the next ones while they fit.
   let e = touched[0]![1];
   for (const [, te] of touched.slice(1)) if (te - from <= MAX_QUOTE) e = te;
-  return [from, Math.max(e, Math.min(end, from + MAX_QUOTE))];
+  if (e - from <= MAX_SENTENCE) return [from, Math.max(e, Math.min(end, from + MAX_QUOTE))];
+  return clauses(text, from, e, start, end);
+}
+
+/**
+ * The clauses of one long sentence around a span: split at semicolons, colons and dashes (then
+ * commas if need be), widened while the quote stays short. The caller marks the cut with ellipses.
+ */
+function clauses(text: string, from: number, to: number, start: number, end: number): [number, number] {
+  for (const sep of [/[;:]\s+|\s[–—]\s/g, /,\s+/g]) {
+    const cuts = [from];
+    for (const m of text.slice(from, to).matchAll(sep)) cuts.push(from + m.index + m[0].length);
+    cuts.push(to);
+    let i = cuts.findLastIndex((c) => c <= start);
+    let j = cuts.findIndex((c) => c >= end);
+    if (i < 0 || j < 0) continue;
+    while (j < cuts.length - 1 && cuts[j + 1]! - cuts[i]! <= MAX_QUOTE) j++;
+    while (i > 0 && cuts[j]! - cuts[i - 1]! <= MAX_QUOTE) i--;
+    const [s, e] = trimSpan(text, cuts[i]!, cuts[j]!);
+    if (e - s <= MAX_SENTENCE && e > s) return [s, e];
+  }
+  return trimSpan(text, from, Math.min(to, Math.max(end, from + MAX_SENTENCE)));
 }
 
 const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -97,7 +120,11 @@ function toQuote(c: QuoteCandidate): PickedQuote {
   const rel = quoteSpan(c.segmentText, Math.max(0, focus.start - c.segmentStart), Math.min(c.segmentText.length, focus.end - c.segmentStart));
   // A whole-segment coding without evidence quotes the segment's opening sentences.
   const [s, e] = whole && !c.evidence ? quoteSpan(c.segmentText, 0, 1) : rel;
-  return { candidate: c, text: c.segmentText.slice(s, e).replace(/\s+/g, ' ').trim(), start: c.segmentStart + s, end: c.segmentStart + e };
+  // A quote that starts or ends inside a sentence says so, as quotations do.
+  const cutBefore = s > 0 && !/[.!?]["'”’)\]]*\s*$/.test(c.segmentText.slice(0, s));
+  const cutAfter = e < c.segmentText.length && !/[.!?]["'”’)\]]*$/.test(c.segmentText.slice(s, e));
+  const body = c.segmentText.slice(s, e).replace(/\s+/g, ' ').trim().replace(/[;:,]$/, '');
+  return { candidate: c, text: `${cutBefore ? '…' : ''}${body}${cutAfter ? '…' : ''}`, start: c.segmentStart + s, end: c.segmentStart + e };
 }
 
 /**

@@ -47,9 +47,9 @@ export function resolveTemplate(name: string, allowed: string[]): string {
 
 const cell = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|');
 
-/** Markdown blockquotes of quotes, each followed by its page citation. */
+/** Markdown blockquotes of quotes, each followed by its author–date citation (which has its parentheses). */
 function quoteBlock(quotes: Quote[]): string {
-  return quotes.map((q) => `> “${q.text}” (${q.citation})`).join('\n\n');
+  return quotes.map((q) => `> “${q.text}” ${q.citation}`).join('\n\n');
 }
 
 /**
@@ -79,6 +79,9 @@ function environment(model: ReportModel, dir: string): typeof Handlebars {
   hb.registerHelper('gt', (a: number, b: number) => a > b);
   hb.registerHelper('lt', (a: number, b: number) => a < b);
   hb.registerHelper('definitionsOf', (term: string) => model.definitions.filter((d) => d.term === term));
+  hb.registerHelper('gap', (id: string) => model.gaps[id]?.text ?? '');
+  hb.registerHelper('memos', (id: string) => model.memos[id] ?? []);
+  hb.registerHelper('intersection', (id: string) => model.intersectionality?.dimensions.find((d) => d.id === id));
   for (const f of fs.readdirSync(dir)) {
     const m = /^_(.+)\.md\.hbs$/.exec(f);
     if (m) hb.registerPartial(m[1]!, fs.readFileSync(path.join(dir, f), 'utf8'));

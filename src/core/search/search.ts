@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { ftsString } from './fts.js';
 
@@ -57,7 +57,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   const { match, phrase } = plan(query);
   const [open, close] = options.mark ?? ['**', '**'];
   const sql = `
-    SELECT s.id AS segment_id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, s.seq, s.start, s.end,
+    SELECT s.id AS segment_id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, ${CITED_PARA}, s.start, s.end,
            snippet(segments_fts, 0, @open, @close, '…', @words) AS snippet,
            bm25(segments_fts) AS score,
            ${phrase ? 's.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH @phrase)' : '0'} AS phrase

@@ -36,6 +36,9 @@ export class Db {
       // than SQLite's 2 MB default (both measured in bench/query.js).
       sql.pragma('mmap_size = 1073741824');
       sql.pragma('cache_size = -65536');
+      // Offsets are UTF-16 units (JavaScript string indexes), but SQLite's substr() counts code
+      // points, which differ on pages with emoji and other characters beyond the BMP.
+      sql.function('slice16', { deterministic: true }, (text: unknown, start: unknown, end: unknown) => String(text ?? '').slice(Number(start), Number(end)));
       if (!options.readonly) migrate(sql, file);
     } catch (err) {
       if (err instanceof ProjectError) throw err;

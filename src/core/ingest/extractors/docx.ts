@@ -3,7 +3,8 @@ import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import type { Element, Text } from 'domhandler';
 import { InputError } from '../../../errors.js';
-import { yearFrom } from '../metadata.js';
+import { doiIn, urlIn } from '../identifiers.js';
+import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, Extractor, RawDocument } from '../types.js';
 import { findElement, findElements, htmlToPages, parseHtml, textOf } from './html-text.js';
 
@@ -32,7 +33,7 @@ function partParagraphs(xml: string): string[] {
     .filter(Boolean);
 }
 
-/** Title, creator and creation year from docProps/core.xml. */
+/** Title, creator, creation year and identifier (a DOI or an address) from docProps/core.xml. */
 function coreMeta(xml: string | undefined): DocMeta {
   if (!xml) return {};
   const doc = parseDocument(xml, { xmlMode: true });
@@ -40,7 +41,9 @@ function coreMeta(xml: string | undefined): DocMeta {
     const el = findElement(doc, name);
     return el ? textOf(el) || undefined : undefined;
   };
-  return { title: get('dc:title'), authors: get('dc:creator'), year: yearFrom(get('dcterms:created')) };
+  const identifier = get('dc:identifier');
+  const source = mergeSource({ doi: doiIn(identifier), url: urlIn(identifier) });
+  return { title: get('dc:title'), authors: get('dc:creator'), year: yearFrom(get('dcterms:created')), ...(source ? { source } : {}) };
 }
 
 async function openZip(data: Uint8Array, file: string): Promise<JSZip> {
@@ -82,10 +85,14 @@ export const docxExtractor: Extractor = {
 
     const headerFiles = zip.file(/^word\/header\d*\.xml$/).sort((a, b) => a.name.localeCompare(b.name));
     const headers = [...new Set((await Promise.all(headerFiles.map((f) => f.async('string')))).flatMap(partParagraphs))];
-    const pages = htmlToPages(parseHtml(html), { pageBreaks: true });
-    if (headers.length) pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
+    const { pages, blockKinds } = htmlToPages(parseHtml(html), { pageBreaks: true });
+    if (headers.length) {
+      pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
+      // Page headers repeat on every page of the printed document: page chrome, not text.
+      blockKinds[0] = [...headers.map(() => 'boilerplate' as const), ...(blockKinds[0] ?? [])];
+    }
 
     const meta = coreMeta(await zip.file('docProps/core.xml')?.async('string'));
-    return { pages, meta, engine: 'mammoth' };
+    return { pages, meta, engine: 'mammoth', blockKinds };
   },
 };

@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { Marked } from 'marked';
 import { decodeText } from '../decode.js';
-import { yearFrom } from '../metadata.js';
+import { doiIn, urlIn } from '../identifiers.js';
+import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, Extractor, RawDocument } from '../types.js';
 import { findElement, htmlToPages, parseHtml, textOf } from './html-text.js';
 
@@ -30,7 +31,7 @@ export const textExtractor: Extractor = {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
-/** Title, authors and year from YAML front matter, when a Markdown file has it. */
+/** Title, authors, year and source (doi, url or source, journal, publisher …) from YAML front matter, when a Markdown file has it. */
 function frontMatter(markdown: string): { meta: DocMeta; body: string } {
   const m = FRONT_MATTER.exec(markdown);
   if (!m) return { meta: {}, body: markdown };
@@ -42,11 +43,23 @@ function frontMatter(markdown: string): { meta: DocMeta; body: string } {
     return { meta: {}, body: markdown };
   }
   const authors = data.authors ?? data.author;
+  const text = (key: string) => (typeof data[key] === 'string' || typeof data[key] === 'number' ? String(data[key]) : undefined);
+  const source = mergeSource({
+    doi: doiIn(text('doi')),
+    url: urlIn(text('url') ?? text('source') ?? text('link')),
+    journal: text('journal'),
+    publisher: text('publisher'),
+    site: text('site'),
+    volume: text('volume'),
+    issue: text('issue'),
+    pages: text('pages'),
+  });
   return {
     meta: {
       title: typeof data.title === 'string' ? data.title : undefined,
       authors: Array.isArray(authors) ? authors.join('; ') : typeof authors === 'string' ? authors : undefined,
       year: typeof data.year === 'number' ? data.year : yearFrom(String(data.date ?? '')),
+      ...(source ? { source } : {}),
     },
     body: markdown.slice(m[0].length),
   };
@@ -63,6 +76,6 @@ export const markdownExtractor: Extractor = {
     const html = await new Marked({ gfm: true }).parse(body);
     const doc = parseHtml(html);
     const h1 = findElement(doc, 'h1');
-    return { pages: htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
+    return { ...htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
   },
 };
