@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 const benches = {
   ingest: () => import('./ingest.js'),
   query: () => import('./query.js'),
-  screen: () => import('./screen.js'),
+  screen: () => import('./screen-sets.js'),
+  'screen-scale': () => import('./screen.js'),
   coding: () => import('./coding.js'),
   interop: () => import('./interop.js'),
   'coding-learning': () => import('./coding-learning.js'),

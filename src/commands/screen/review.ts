@@ -34,7 +34,7 @@ export default class ScreenReview extends LitkitCommand {
           break;
         }
         const r = n.record;
-        this.log(`\n[${n.screened} screened, ${n.remaining} to go]${n.hint ? `  Hint: ${n.hint}` : ''}\n#${r.id}  ${r.title}\n${[r.authors.slice(0, 3).join('; '), r.year, r.journal].filter(Boolean).join(' · ')}\n\n${r.abstract ?? '(no abstract)'}\n\n(i)nclude (e)xclude (m)aybe (u)ndo (q)uit`);
+        this.log(`\n[${n.screened} screened, ${n.remaining} to go; order: ${n.note}]${n.hint ? `  Hint: ${n.hint}` : ''}\n#${r.id}  ${r.title}\n${[r.authors.slice(0, 3).join('; '), r.year, r.journal].filter(Boolean).join(' · ')}\n\n${r.abstract ?? '(no abstract)'}\n\n(i)nclude (e)xclude (m)aybe (u)ndo (q)uit`);
         const action = await nextAction(keys, KEYS, () => this.log('Press i, e, m, u or q.'));
         if (action === 'quit') break;
         if (action === 'undo') {

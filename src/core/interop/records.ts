@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
+import { stageStatuses } from '../review/status.js';
 import { toCsv } from './csv.js';
 
 /** Which records to export: all, those not marked duplicates, or those a stage's screening settled as included or excluded. */
@@ -22,7 +23,7 @@ export interface ExportedRecord {
   keywords: string[];
   url: string | null;
   duplicateOf: number | null;
-  /** The settled decisions: title-abstract, then full-text (include, exclude, maybe, conflict). */
+  /** The status at title-abstract, then full-text (include, exclude, maybe, conflict, awaiting-reviewer, undecided): see `stageStatuses`. */
   titleAbstract: string | null;
   fullText: string | null;
 }
@@ -45,9 +46,6 @@ interface RecordRow {
   ft: string | null;
 }
 
-// A stage's decision is settled when its reviewers agree; otherwise it is a conflict.
-const DECISION = (stage: string) =>
-  `(SELECT CASE WHEN count(DISTINCT decision) > 1 THEN 'conflict' ELSE max(decision) END FROM screening x WHERE x.record_id = r.id AND x.stage = '${stage}')`;
 
 /**
  * The records to export. `included` means included at the furthest stage screened (full text if
@@ -56,9 +54,12 @@ const DECISION = (stage: string) =>
 export function selectRecords(db: Db, which: RecordSelection = 'all'): ExportedRecord[] {
   const rows = db.sql
     .prepare(`SELECT r.id, s.name AS source, r.type, r.title, r.abstract, r.authors, r.year, r.doi, r.pmid, r.journal, r.keywords, r.url, r.duplicate_of,
-        ${DECISION('title-abstract')} AS ta, ${DECISION('full-text')} AS ft
+        NULL AS ta, NULL AS ft
       FROM records r JOIN record_sources s ON s.id = r.source_id ORDER BY r.id`)
     .all() as RecordRow[];
+  // The status of each record at each stage is the review's one rule (resolutions, agreeing reviewers, single or double screening).
+  const [ta, ft] = [stageStatuses(db, 'title-abstract'), stageStatuses(db, 'full-text')];
+  for (const r of rows) [r.ta, r.ft] = [ta.get(r.id)?.state ?? null, ft.get(r.id)?.state ?? null];
   const records = rows.map(
     (r): ExportedRecord => ({
       id: r.id,

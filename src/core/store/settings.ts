@@ -7,6 +7,7 @@ import { isLimitKey, LIMITS } from './limits.js';
 export const SETTINGS: Record<string, string> = {
   coder: 'your name as a coder, used when --coder is not given',
   'exclusion-reasons': 'the full-text exclusion reasons reviewers choose from, separated by ";"',
+  screening: 'single (one reviewer decides; the default) or double (two reviewers must agree, else screen resolve)',
   ...Object.fromEntries(Object.entries(LIMITS).map(([key, l]) => [key, `${l.about}; default ${l.fallback}`])),
 };
 export type SettingKey = keyof typeof SETTINGS;
