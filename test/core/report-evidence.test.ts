@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { buildReportModel, type ReportModel } from '../../src/core/render/model.js';
+import { renderTemplate } from '../../src/core/render/templates.js';
+import { ROOT } from '../helpers.js';
 import type { Db } from '../../src/core/store/db.js';
 import { HAS_SHARED } from '../helpers.js';
 import { realTextProject } from '../real-project.js';
@@ -37,6 +40,14 @@ describe.skipIf(!HAS_SHARED)('report evidence on a project of real public texts'
       expect(q.text.length).toBeLessThanOrEqual(602);
     }
     expect(model.scope.excludedDocuments).toHaveLength(1); // the race-equality ToR, marked role=tor
+  });
+
+  it('renders quotes with their author-date citations, italic titles as Markdown italics, not escaped asterisks', () => {
+    const md = renderTemplate(path.join(ROOT, 'templates', 'reports', 'desk-review.md.hbs'), model);
+    const quoteLines = md.split('\n').filter((l) => l.startsWith('> “'));
+    expect(quoteLines.length).toBeGreaterThan(20);
+    for (const l of quoteLines) expect(l).toMatch(/” \((\*[^*]+\*|[^*()]+), (n\.d\.|\d{4}[a-z]?)(, (p|para)\. \d+)?\)$/);
+    expect(md).not.toContain('\\*');
   });
 
   it('counts every code one way: the section count, the matrix total and a count from the database agree', () => {

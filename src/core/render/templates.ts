@@ -56,7 +56,7 @@ const cell = (v: unknown) => markdown(asMarkdown(v).replace(/\s+/g, ' '));
 
 /** Markdown blockquotes of quotes, each followed by its author–date citation (which has its parentheses). */
 function quoteBlock(quotes: Quote[]): Handlebars.SafeString {
-  return markdown(quotes.map((q) => `> “${escapeMarkdown(q.text)}” ${escapeMarkdown(q.citation)}`).join('\n\n'));
+  return markdown(quotes.map((q) => `> “${escapeMarkdown(q.text)}” ${asMarkdown(q.citation)}`).join('\n\n'));
 }
 
 /**
@@ -65,8 +65,30 @@ function quoteBlock(quotes: Quote[]): Handlebars.SafeString {
  */
 const reference = (ref: string) => markdown(ref.split(/\*([^*]+)\*/).map((part, i) => (i % 2 ? `*${escapeMarkdown(part)}*` : escapeMarkdown(part))).join(''));
 
-/** The model as templates see it: references are litkit's Markdown, everything else plain data. */
-function templateView(model: ReportModel): ReportModel {
+/**
+ * Every `citation` of the model as litkit's Markdown: an author–date citation of a work without
+ * authors italicises its title (`(*Title*, 2020)`), which plain escaping would print as asterisks.
+ * Objects the model shares (a code in `codes` and in `byId`) stay shared.
+ */
+function citationsAsMarkdown<T>(value: T, seen = new WeakMap<object, unknown>()): T {
+  if (Array.isArray(value)) {
+    if (seen.has(value)) return seen.get(value) as T;
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(citationsAsMarkdown(v, seen));
+    return out as T;
+  }
+  if (value === null || typeof value !== 'object' || isMarkdown(value)) return value;
+  if (seen.has(value)) return seen.get(value) as T;
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) out[k] = k === 'citation' && typeof v === 'string' ? reference(v) : citationsAsMarkdown(v, seen);
+  return out as T;
+}
+
+/** The model as templates see it: references and citations are litkit's Markdown, everything else plain data. */
+function templateView(source: ReportModel): ReportModel {
+  const model = citationsAsMarkdown(source);
   const documents = model.documents.map((d) => ({ ...d, reference: reference(d.reference) as unknown as string }));
   return {
     ...model,
@@ -193,9 +215,11 @@ function templateError(file: string, err: unknown): TemplateError {
 /** Renders a template to Markdown, mapping template errors to file:line:column. */
 export function renderTemplate(file: string, model: ReportModel): string {
   const source = fs.readFileSync(file, 'utf8');
-  const hb = environment(model, path.dirname(file));
+  // Helpers and the template see the same view, so a quote's citation reads alike in both.
+  const view = templateView(model);
+  const hb = environment(view, path.dirname(file));
   try {
-    return compileEscaped(hb, source)(templateView(model));
+    return compileEscaped(hb, source)(view);
   } catch (err) {
     if (err instanceof LitkitError) throw err;
     throw templateError(file, err);
