@@ -8,7 +8,11 @@ const benches = {
   definitions: () => import('./definitions.js'),
   ingest: () => import('./ingest.js'),
   query: () => import('./query.js'),
-  screen: () => import('./screen.js'),
+  screen: () => import('./screen-sets.js'),
+  'screen-scale': () => import('./screen.js'),
+  coding: () => import('./coding.js'),
+  interop: () => import('./interop.js'),
+  'coding-learning': () => import('./coding-learning.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -7,6 +7,7 @@
 // for the larger sizes, new records made of its sentences (or the demo corpus's) drawn at random.
 import fs from 'node:fs';
 import path from 'node:path';
+import { runProjectScale } from './screen-scale-project.js';
 
 const SIZES = [5000, 20000];
 const DECISIONS = 300;
@@ -32,9 +33,10 @@ async function sources(root) {
   return { records: [], text: fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join(' ') };
 }
 
-export async function run(_args, root) {
+export async function run(args, root) {
   const { features, RelevanceModel, seeded } = await import(path.join(root, 'dist/core/review/prioritise.js'));
   const { records, text } = await sources(root);
+  if (args.includes('--project-only')) return runProjectScale(root, { sentences: text.split(/(?<=\.)\s+/).filter((s) => s.length > 20), titleWords: titleWords(records, text) });
   const sentences = text.split(/(?<=\.)\s+/).filter((s) => s.length > 20);
   const rand = seeded(11);
   const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
@@ -86,4 +88,11 @@ export async function run(_args, root) {
     ];
     console.log(row.join(''));
   }
+  await runProjectScale(root, { sentences, titleWords: titleWords(records, text) });
+}
+
+/** Words of the records' titles (their first sentence), for made-up titles. */
+function titleWords(records, text) {
+  const titles = records.length ? records.map((r) => r.split('. ')[0]) : text.split(/(?<=\.)\s+/).slice(0, 2000);
+  return titles.flatMap((t) => t.split(/\s+/)).filter((w) => w.length > 2);
 }

@@ -1,4 +1,7 @@
+import { format } from 'node:util';
 import { Command, Flags, type Interfaces } from '@oclif/core';
+import { stripControls } from '../core/render/escape.js';
+import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
@@ -14,12 +17,25 @@ export abstract class LitkitCommand extends Command {
     verbose: Flags.boolean({ description: 'Print stack traces with errors.', helpGroup: 'GLOBAL' }),
   };
 
-  protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {
-    if (!(err instanceof LitkitError)) return super.catch(err);
+  /** Prints a line; titles, file names and text come from documents, so no control character reaches the terminal. */
+  override log(message = '', ...args: unknown[]): void {
+    super.log(stripControls(format(message, ...args)));
+  }
+
+  override logToStderr(message = '', ...args: unknown[]): void {
+    super.logToStderr(stripControls(format(message, ...args)));
+  }
+
+  protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {
+    const err = readonlyFailure(thrown) ?? thrown;
+    if (!(err instanceof LitkitError)) {
+      err.message = stripControls(err.message);
+      return super.catch(err);
+    }
     if (this.jsonEnabled()) {
       this.logJson({ error: { code: err.code, message: err.message, file: err.file ?? null } });
     } else {
-      process.stderr.write(`${err.line()}\n`);
+      process.stderr.write(`${stripControls(err.line())}\n`);
       if (this.argv.includes('--verbose')) process.stderr.write(`${err.stack}\n`);
     }
     return this.exit(err.exitCode);

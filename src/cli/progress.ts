@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { MultiBar, SingleBar } from 'cli-progress';
+import { stripControls } from '../core/render/escape.js';
 import type { FileEvent, IngestSummary } from '../core/ingest/index.js';
 
 /**
@@ -29,7 +30,7 @@ export class IngestProgress {
       `Ingested ${s.files} file${s.files === 1 ? '' : 's'}: ${parts.join(', ')}; ` +
         `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${Math.round(s.pagesPerSecond)} pages/s)\n`,
     );
-    for (const f of s.noTextFiles) process.stdout.write(`  no text: ${f.path}: ${f.reason}\n`);
+    for (const f of s.noTextFiles) process.stdout.write(stripControls(`  no text: ${f.path}: ${f.reason}\n`));
   }
 
   stop(): void {
@@ -52,7 +53,8 @@ export class IngestProgress {
     this.bar = this.multi.create(total, 0, { pages: 0, rate: 0 });
   }
 
-  private print(line: string): void {
+  private print(text: string): void {
+    const line = stripControls(text);
     if (this.multi) {
       this.multi.log(`${line}\n`);
       this.multi.update(); // prints the log now, not at a next redraw that may never come

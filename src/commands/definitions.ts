@@ -54,14 +54,14 @@ With --framework, maps every term of the framework's code labels (plus any named
       if (flags.framework !== undefined) {
         const comparison = compareDefinitions(db, { framework: flags.framework || undefined, terms });
         const title = `Definitions: ${comparison.framework?.title ?? 'terms'}`;
-        const text = await renderTable(flags, { title, header: HEADER, rows: comparisonRows(comparison) }, comparison, 90);
+        const text = await renderTable(db, flags, { title, header: HEADER, rows: comparisonRows(comparison) }, comparison, 90);
         if (text !== undefined) this.log(text);
         return comparison;
       }
       const defs = findDefinitions(db, terms);
       const missing = terms.filter((t) => !defs.some((d) => d.term === t));
       const rows: Cell[][] = [...defs.map((d) => [d.term, d.citation, d.definition, d.pattern]), ...missing.map((t) => [t, '', NONE, 'none'])];
-      const text = await renderTable(flags, { title: 'Definitions', header: HEADER, rows }, defs, 90);
+      const text = await renderTable(db, flags, { title: 'Definitions', header: HEADER, rows }, defs, 90);
       if (text !== undefined) this.log(defs.length ? text : `No definitions of ${terms.join(', ')} found.`);
       return defs;
     } finally {

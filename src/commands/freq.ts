@@ -24,7 +24,7 @@ export default class Freq extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const r = frequencies(db, { where: flags.code ?? flags.where, ngram: flags.ngram, stem: flags.stem, limit: flags.limit });
-      const text = await renderTable(flags, { title: 'Frequencies', header: [flags.ngram > 1 ? `${flags.ngram}-gram` : 'word', 'count', 'documents'], rows: r.terms.map((t) => [t.term, t.count, t.documents]) }, r);
+      const text = await renderTable(db, flags, { title: 'Frequencies', header: [flags.ngram > 1 ? `${flags.ngram}-gram` : 'word', 'count', 'documents'], rows: r.terms.map((t) => [t.term, t.count, t.documents]) }, r);
       if (text !== undefined) this.log(text);
       return r;
     } finally {

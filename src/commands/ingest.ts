@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { IngestProgress } from '../cli/progress.js';
-import { ingest, parseAttributes, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
+import { effectiveJobs, ingest, parseAttributes, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
 import { openProject } from '../core/store/index.js';
 
 export default class Ingest extends LitkitCommand {
@@ -25,14 +25,16 @@ Folders are read recursively. Each document is stored whole or not at all; files
     include: Flags.string({ description: 'Only files matching this glob (repeatable).', multiple: true }),
     exclude: Flags.string({ description: 'Skip files matching this glob (repeatable).', multiple: true }),
     attr: Flags.string({ char: 'a', description: 'Set an attribute on every new document: key=value (repeatable).', multiple: true }),
-    jobs: Flags.integer({ char: 'j', description: 'Extraction worker threads (0: extract on the main thread). Default: CPU count.', min: 0 }),
+    jobs: Flags.integer({ char: 'j', description: 'Extraction worker threads (0: extract on the main thread). Default and most: the CPU count.', min: 0 }),
     'pdf-engine': Flags.string({ description: 'PDF text engine; the other is tried when it cannot read a file.', options: [...PDF_ENGINES], default: 'pdfium' }),
-    'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB.', default: 256, min: 1 }),
+    'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB (default: limits.max-file-mb, 256).', min: 1 }),
   };
 
   async run(): Promise<IngestSummary> {
     const { argv, flags } = await this.parse(Ingest);
     const attributes = parseAttributes(flags.attr ?? []);
+    const jobs = flags.jobs === undefined ? undefined : effectiveJobs(flags.jobs);
+    if (flags.jobs !== undefined && jobs! < flags.jobs) this.logToStderr(`litkit: --jobs ${flags.jobs} is more than the ${jobs} CPUs here; using ${jobs} workers`);
     const db = openProject(flags.project);
     const progress = new IngestProgress(this.jsonEnabled());
     try {
@@ -40,9 +42,9 @@ Folders are read recursively. Each document is stored whole or not at all; files
         include: flags.include,
         exclude: flags.exclude,
         attributes,
-        jobs: flags.jobs,
+        jobs,
         pdfEngine: flags['pdf-engine'] as (typeof PDF_ENGINES)[number],
-        maxBytes: flags['max-size'] * 2 ** 20,
+        maxBytes: flags['max-size'] === undefined ? undefined : flags['max-size'] * 2 ** 20,
         onFile: (event, p) => progress.update(event, p),
       });
       progress.finish(summary);

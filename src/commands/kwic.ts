@@ -32,7 +32,7 @@ export default class Kwic extends LitkitCommand {
         this.log(`\n${lines.length} occurrence${lines.length === 1 ? '' : 's'} of ${args.term}${flags.exact ? '' : ' (any form)'}`);
         return lines;
       }
-      const text = await renderTable(flags, { title: `KWIC: ${args.term}`, header: ['left', 'keyword', 'right', 'citation'], rows: lines.map((l) => [l.left, l.keyword, l.right, l.citation]) }, lines);
+      const text = await renderTable(db, flags, { title: `KWIC: ${args.term}`, header: ['left', 'keyword', 'right', 'citation'], rows: lines.map((l) => [l.left, l.keyword, l.right, l.citation]) }, lines);
       if (text !== undefined) this.log(text);
       return lines;
     } finally {

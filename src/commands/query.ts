@@ -38,7 +38,7 @@ Language: code ids (race is the code and its sub-codes; employment.* the sub-cod
       const result = runQuery(db, args.expression, { limit: flags.limit, context: flags.context, count: flags.count });
       const quote = (e: QueryResult['excerpts'][number]) => `${e.before ? `…${e.before}` : ''}${flags.context ? '[' : ''}${e.text}${flags.context ? ']' : ''}${e.after ? `${e.after}…` : ''}`.replace(/\s+/g, ' ');
       const rows = result.excerpts.map((e) => [e.citation, e.codes.join(' '), e.coders.join(' '), quote(e)]);
-      const text = await renderTable(flags, { title: args.expression, header: ['citation', 'codes', 'coders', 'excerpt'], rows }, result, 80);
+      const text = await renderTable(db, flags, { title: args.expression, header: ['citation', 'codes', 'coders', 'excerpt'], rows }, result, 80);
       if (text !== undefined) this.log(text);
       if (text !== undefined && (!flags.format || flags.format === 'table')) this.log(`\n${summary(result)}`);
       return result;

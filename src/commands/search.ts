@@ -1,7 +1,18 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
+import { stripControls } from '../core/render/escape.js';
 import { search, type SearchHit } from '../core/search/index.js';
 import { openProject } from '../core/store/index.js';
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+/** The marked hits in bold yellow, everything else free of control characters. */
+const highlight = (text: string) =>
+  text
+    .split(OPEN)
+    .map((part) => part.split(CLOSE).map(stripControls).join('\x1b[0m'))
+    .join('\x1b[1;33m');
 
 export default class Search extends LitkitCommand {
   static override description = `Full-text search over the project, ranked by BM25, each hit cited as Title (Year), p. N.
@@ -27,9 +38,15 @@ Plain words find segments containing all of them, exact phrases first. FTS5 synt
     const db = openProject(flags.project);
     try {
       const tty = process.stdout.isTTY && !this.jsonEnabled();
-      const hits = search(db, args.query, { limit: flags.limit, mark: tty ? ['\x1b[1;33m', '\x1b[0m'] : ['**', '**'] });
+      // On a terminal, hits are marked with two control characters that stored text never holds
+      // (ingest drops them), so the snippet can be cleaned before they become colour codes.
+      const hits = search(db, args.query, { limit: flags.limit, mark: tty ? [OPEN, CLOSE] : ['**', '**'] });
       if (hits.length === 0) this.log(`No matches for ${args.query}`);
-      hits.forEach((h, i) => this.log(`${i + 1}. ${h.citation} [doc ${h.documentId}, segment ${h.segmentId}]\n   ${h.snippet}\n`));
+      for (const [i, h] of hits.entries()) {
+        const line = `${i + 1}. ${h.citation} [doc ${h.documentId}, segment ${h.segmentId}]\n   ${h.snippet}\n`;
+        if (tty) process.stdout.write(`${highlight(line)}\n`);
+        else this.log(line);
+      }
       return hits;
     } finally {
       db.close();

@@ -105,7 +105,7 @@ describe('ingest on files made for the test', () => {
     write('big.txt', 'x '.repeat(600_000));
     const r = litkit(['ingest', files, '--max-size', '1'], { cwd: project });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/big\.txt: the file is 1 MiB, over the 1 MiB limit \(--max-size\) \(E_TOO_LARGE\)/);
+    expect(r.stderr).toMatch(/big\.txt: the file is 1\.1 MiB, over the 1\.0 MiB limit \(limits\.max-file-mb, or --max-size\) \(E_TOO_LARGE\)/);
   });
 
   it('stores nothing of a document whose write fails part-way, and keeps what was stored before', () => {

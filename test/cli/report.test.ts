@@ -33,11 +33,14 @@ describe('reports from the coded demo corpus', () => {
     expect((doc.match(/<table>/g) ?? []).length).toBeGreaterThanOrEqual(5);
     // The employment-cycle table: stage × evidence × gaps × sources.
     expect(doc).toMatch(/<table><thead><tr><th><p><strong>Stage<\/strong><\/p><\/th><th><p><strong>Evidence<\/strong><\/p><\/th><th><p><strong>Gaps<\/strong><\/p><\/th><th><p><strong>Sources<\/strong><\/p><\/th><\/tr><\/thead><tbody><tr><td><p>Workforce planning<\/p><\/td>/);
-    // Quotes carry their page citations.
-    expect(doc).toMatch(/“[^”]{20,}” \([^)]*\(20\d\d\), (p|para)\. \d+\)/);
-    // The documents-reviewed annex lists all 21 documents; the bibliography is APA.
+    // Quotes carry APA author–date citations with page or paragraph.
+    expect(doc).toMatch(/“[^”]{20,}” \((Human Resources Management Division, Aurora International Cooperation Agency|External review team|Internal Communications), 20\d\d[a-d]?, (p|para)\. \d+\)/);
+    // The documents-reviewed annex lists all 21 documents; the bibliography is APA, its two 2021
+    // policies of the same division lettered by title, as the citations in the text are.
     expect(doc).toContain('Recruitment and Selection Policy');
-    expect(doc).toMatch(/Human Resources Management Division, Aurora International Cooperation Agency\. \(2021\)\. <em>Recruitment and Selection Policy<\/em>/);
+    expect(doc).toMatch(/Human Resources Management Division, Aurora International Cooperation Agency\. \(2021a\)\. <em>Disability Inclusion and Reasonable Accommodation Policy<\/em>/);
+    expect(doc).toMatch(/Human Resources Management Division, Aurora International Cooperation Agency\. \(2021b\)\. <em>Recruitment and Selection Policy<\/em>/);
+    expect(doc).not.toMatch(/Aurora International Cooperation Agency, 2021[,)]/);
   });
 
   it('renders every bundled template as Markdown, HTML and Word', async () => {
@@ -58,12 +61,14 @@ describe('reports from the coded demo corpus', () => {
   });
 
   it('sets each mapped term\'s working definition against the sources\' definitions, cited, and names the terms no source defines', () => {
-    const md = fs.readFileSync(path.join(project, 'desk-review.md'), 'utf8');
+    const out = path.join(project, 'definitions-section.md');
+    expect(run(['report', 'desk-review', '--out', out]).code).toBe(0);
+    const md = fs.readFileSync(out, 'utf8');
     const section = md.slice(md.indexOf('## Definitions'), md.indexOf('## Findings by theme'));
     expect(section).toMatch(/\*\*structural racism\*\*\n\n\*Working definition \(the review's framework\):\* Structural \(also systemic or institutional\) racism refers to/);
-    expect(section).toMatch(/> “Structural racism, also called systemic or institutional racism, refers to [^”]+” \(Glossary of Terms for the Race Equality Review \(2023\), para\. 7\)/);
+    expect(section).toMatch(/> “Structural racism, also called systemic or institutional racism, refers to [^”]+” \(Review Team, External Race Equality Review, 2023b, para\. \d+\)/);
     // A framework definition is never shown as a source's: every quoted definition carries a citation.
-    for (const quote of section.match(/^> .*$/gm) ?? []) expect(quote).toMatch(/” \([^)]+\(\d{4}\), (p|para)\. \d+\)$/);
+    for (const quote of section.match(/^> .*$/gm) ?? []) expect(quote).toMatch(/” \([^()]+, \d{4}[a-z]?, (p|para)\. \d+\)$/);
     const model = litkitJson<{ definitionComparison: { terms: { term: string }[]; missing: { term: string }[] } }>(['report', 'desk-review', '--data', '--term', 'structural racism', '--term', 'xenophilia'], { cwd: project }).data;
     expect(model.definitionComparison.terms.map((t) => t.term)).toEqual(['structural racism']);
     expect(model.definitionComparison.missing.map((t) => t.term)).toEqual(['xenophilia']);
@@ -77,7 +82,7 @@ describe('reports from the coded demo corpus', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, 'code', 'source', 'year', 'type', 'codes', 'excerpt', 'citation']);
     expect(ws.rowCount).toBeGreaterThan(20);
-    expect(String(ws.getRow(2).getCell(7).value)).toMatch(/\((19|20)\d\d\), (p|para)\. \d+$/);
+    expect(String(ws.getRow(2).getCell(7).value)).toMatch(/^\([^()]+, (19|20)\d\d[a-d]?, (p|para)\. \d+\)$/);
     const docx = path.join(project, 'evidence.docx');
     expect(run(['table', 'evidence', '--codes', 'race', '--out', docx]).code).toBe(0);
     expect(await html(docx)).toMatch(/<table>[\s\S]*<strong>excerpt<\/strong>[\s\S]*<\/table>/);
@@ -114,9 +119,16 @@ describe('reports from the coded demo corpus', () => {
   });
 
   it('prints the data model templates see', () => {
-    const model = litkitJson<{ project: { documents: number }; byId: Record<string, { quotes: unknown[] }>; bibliography: string[] }>(['report', 'desk-review', '--data'], { cwd: project }).data;
+    type Model = { project: { documents: number }; byId: Record<string, { quotes: { citation: string; source: string }[] }>; bibliography: string[] };
+    const model = litkitJson<Model>(['report', 'desk-review', '--data'], { cwd: project }).data;
     expect(model.project.documents).toBe(21);
-    expect(model.byId['employment.promotion']!.quotes).toHaveLength(3);
+    const quotes = model.byId['employment.promotion']!.quotes;
+    expect(quotes).toHaveLength(3);
+    // citation is author–date; source keeps the document's title for templates that print it.
+    for (const q of quotes) {
+      expect(q.citation).toMatch(/^\([^()]+, (19|20)\d\d[a-d]?, (p|para)\. \d+\)$/);
+      expect(q.source).toMatch(/\((19|20)\d\d|n\.d\.\), (p|para)\. \d+$/);
+    }
     expect(model.bibliography).toHaveLength(21);
   });
 });

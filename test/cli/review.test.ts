@@ -95,10 +95,11 @@ describe('records, de-duplication, screening and PRISMA', () => {
     expect(next.remaining).toBe(4); // six records less three duplicates, and the BibTeX one
     for (const [id, d] of [[1, 'include'], [5, 'exclude'], [6, 'include']] as const) expect(run(['screen', 'decide', String(id), d, '--reviewer', 'amina']).code).toBe(0);
     expect(run(['screen', 'decide', '6', 'exclude', '--reviewer', 'ben']).code).toBe(0);
-    const conflicts = json<{ recordId: number; decisions: { reviewer: string; decision: string }[] }[]>(['screen', 'conflicts']);
+    const { conflicts, agreement } = json<{ conflicts: { recordId: number; decisions: { reviewer: string; decision: string }[] }[]; agreement: { reviewers: string[]; units: number }[] }>(['screen', 'conflicts']);
+    expect(agreement).toEqual([expect.objectContaining({ reviewers: ['amina', 'ben'], units: 1, percentAgreement: 0 })]);
     expect(conflicts).toEqual([{ recordId: 6, title: 'Mentoring programmes for staff of African descent', decisions: [{ reviewer: 'amina', decision: 'include', reason: null }, { reviewer: 'ben', decision: 'exclude', reason: null }] }]);
     expect(run(['screen', 'decide', '6', 'include', '--reviewer', 'ben']).code).toBe(0);
-    expect(json<unknown[]>(['screen', 'conflicts'])).toEqual([]);
+    expect(json<{ conflicts: unknown[] }>(['screen', 'conflicts']).conflicts).toEqual([]);
     const noReason = run(['screen', 'decide', '6', 'exclude', '--stage', 'full-text']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toMatch(/needs a --reason/);
@@ -114,6 +115,11 @@ describe('records, de-duplication, screening and PRISMA', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     for (const box of ['Records screened (n = 3)', 'Duplicate records (n = 3)', 'wrong population (n = 1)', 'Studies included in review (n = 1)']) expect(svg).toContain(box);
     expect(run(['prisma', '--format', 'mermaid']).stdout).toMatch(/^flowchart TD/);
+    // Three of the four records screened, two going forward: the one left is the urn; K_tar = 1, so it must be screened.
+    const stop = run(['screen', 'stop']);
+    expect(stop.code).toBe(0);
+    expect(stop.stdout).toContain('4 records at title-abstract: 3 screened in the model\'s order (2 going forward), then 0 of the 1 others at random (0 going forward).');
+    expect(stop.stdout).toContain('go on: screen 1 more random record (`litkit screen next --sample`); if none of them goes forward, recall ≥ 95% with 95% confidence (p = 1.0000 now)');
   });
 });
 
@@ -242,7 +248,7 @@ describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham dat
 
   it('prioritises Kitchenham 2010 far better than random, the same way every time for a seed', () => {
     const file = path.join(SHARED, 'review', 'Kitchenham_2010.csv');
-    const sim = (seed: number) => litkitJson<{ records: number; relevant: number; wss95: number; screenedFor95: number; recallAt: { recall: number }[]; stoppingHint: { screened: number | null; recall: number }; random: { wss95: number } }>(['screen', 'simulate', file, '--seed', String(seed)]).data;
+    const sim = (seed: number) => litkitJson<{ records: number; relevant: number; wss95: number; screenedFor95: number; recallAt: { recall: number }[]; stoppingHint: { screened: number | null; recall: number }; stoppingRule: { screened: number | null; recall: number; p: number | null }; random: { wss95: number } }>(['screen', 'simulate', file, '--seed', String(seed)]).data;
     const a = sim(1);
     expect(sim(1)).toEqual(a);
     expect(a).toMatchObject({ records: 1704, relevant: 45 });
@@ -256,6 +262,11 @@ describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham dat
     expect(a.stoppingHint.recall).toBeGreaterThan(0.9);
     expect(a.stoppingHint.screened).not.toBeNull();
     expect(a.stoppingHint.screened!).toBeLessThan(a.records / 2);
+    // The stopping rule samples from where the hint fires and stops before the end with recall >= 95%.
+    expect(a.stoppingRule).toMatchObject({ target: 0.95, confidence: 0.95, sampleFrom: a.stoppingHint.screened });
+    expect(a.stoppingRule.recall).toBeGreaterThanOrEqual(0.95);
+    expect(a.stoppingRule.screened!).toBeLessThan(a.records);
+    expect(a.stoppingRule.p!).toBeLessThan(0.05);
   });
 
   it('proposes relevant records next once a reviewer has screened a few, from the project', () => {

@@ -37,4 +37,24 @@ describe('metadata', () => {
     });
     expect(completeMeta({ title: '  Real   Title ', year: 2001 }, '/x/y-1999.pdf')).toMatchObject({ title: 'Real Title', year: 2001 });
   });
+
+  it('drops author fields that name an account, and a university put after the authors', () => {
+    // Real values from ../shared: a PDF whose Author is "106", a gnuplot figure's "rescrv",
+    // Office's placeholder, and a LaTeX Author field with the affiliation after a semicolon.
+    for (const account of ['106', 'rescrv', 'Microsoft Office User', 'Your User Name', 'avery@shazamteam.com']) {
+      expect(completeMeta({ title: 'A title', authors: account }, '/x/a.pdf').authors, account).toBeUndefined();
+    }
+    expect(completeMeta({ title: 'A title', authors: 'Diego Ongaro, John Ousterhout; Stanford University' }, '/x/a.pdf').authors).toBe('Diego Ongaro, John Ousterhout');
+    expect(completeMeta({ title: 'A title', authors: 'Human Resources Management Division' }, '/x/a.pdf').authors).toBe('Human Resources Management Division');
+  });
+
+  it('takes an identifier out of the title field: a DOI, an address, an arXiv stamp (and its year)', () => {
+    expect(completeMeta({ title: 'doi:10.1016/j.tcs.2003.05.002', year: 2004 }, '/x/level-ancestor.pdf')).toEqual({
+      title: 'Level ancestor', year: 2004, source: { doi: '10.1016/j.tcs.2003.05.002' },
+    });
+    expect(completeMeta({ title: 'http://ftp.squeak.org/docs/OOPSLA.Squeak.html' }, '/x/squeak.pdf').source).toEqual({ url: 'http://ftp.squeak.org/docs/OOPSLA.Squeak.html' });
+    expect(completeMeta({ title: 'arXiv:math/0411343v1  [math.DS]  15 Nov 2004', year: 2018 }, '/x/overview.pdf')).toEqual({
+      title: 'Overview', year: 2004, source: { url: 'https://arxiv.org/abs/math/0411343v1' },
+    });
+  });
 });

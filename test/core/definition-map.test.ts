@@ -75,14 +75,14 @@ describe('definitions across sources, and the framework terms no source defines'
     const defs = findDefinitions(db, ['racism', 'institutional racism']);
     expect(defs.filter((d) => d.term === 'racism')).toEqual([]);
     expect(defs.filter((d) => d.term === 'institutional racism').map((d) => d.citation).sort()).toEqual([
-      'Racism glossary (n.d.), para. 3', // the paragraph under the heading
-      'Structural racism in organisations (n.d.), para. 3',
+      'Racism glossary (n.d.), para. 1', // the paragraph under the heading (titles and headings are not counted)
+      'Structural racism in organisations (n.d.), para. 2',
     ]);
   });
 
   it('reads a glossary heading with the paragraph after it, citing the definition', () => {
     const [def] = findDefinitions(db, ['vulnerable migrants']);
-    expect(def).toMatchObject({ pattern: 'glossary entry', citation: 'Migrants in vulnerable situations (n.d.), para. 4' });
+    expect(def).toMatchObject({ pattern: 'glossary entry', citation: 'Migrants in vulnerable situations (n.d.), para. 1' });
     expect(def!.definition).toMatch(/^Vulnerable migrants: persons who are unable effectively to enjoy their human rights/);
   });
 
@@ -95,8 +95,8 @@ describe('definitions across sources, and the framework terms no source defines'
     expect(structural.codes).toEqual([{ id: 'racism.structural', label: 'Structural and institutional racism' }]);
     expect(structural.workingDefinition).toBe('Policies, practices and norms of institutions that produce racial inequality.');
     expect(structural.sources.map((s) => [s.citation, s.pattern])).toEqual([
-      ['Racism glossary (n.d.), para. 4', 'refers to'],
-      ['Structural racism in organisations (n.d.), para. 2', 'we mean'],
+      ['Racism glossary (n.d.), para. 2', 'refers to'],
+      ['Structural racism in organisations (n.d.), para. 1', 'we mean'],
     ]);
 
     const migrants = c.terms.find((t) => t.term === 'vulnerable migrants')!;

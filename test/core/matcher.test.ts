@@ -15,11 +15,48 @@ function code(id: string, rules: Partial<Code['rules']>): Code {
 const codesOf = (m: Matcher, text: string) => [...m.match(text).keys()].sort();
 
 describe('Matcher', () => {
-  it('matches keywords on stems: recruit finds recruiting and recruitment', () => {
-    const m = new Matcher([code('recruitment', { keywords: ['recruit'] })]);
+  it('matches a keyword with its own inflections, not every word that shares its stem', () => {
+    const m = new Matcher([code('recruitment', { keywords: ['recruit'] }), code('promotion', { keywords: ['promotion'] }), code('prefix', { keywords: ['promot*'] })]);
     expect(m.match('Recruiting staff.').get('recruitment')![0]).toMatchObject({ rule: 'keyword:recruit', text: 'Recruiting' });
-    expect(codesOf(m, 'The recruitment policy')).toEqual(['recruitment']);
+    expect(codesOf(m, 'They recruited two officers.')).toEqual(['recruitment']);
+    // "recruitment" is another word (Porter gives it the stem of recruit): a keyword of its own.
+    expect(codesOf(m, 'The recruitment policy')).toEqual([]);
     expect(codesOf(m, 'Recreation and recreational rooms.')).toEqual([]);
+    expect(codesOf(m, 'Two promotions were announced.')).toEqual(['prefix', 'promotion']);
+    expect(codesOf(m, "We promote migrants' rights, promoting humane migration.")).toEqual(['prefix']);
+  });
+
+  it('matches keywords whose stem rewrites their letters (pay -> paid, y -> i)', () => {
+    const m = new Matcher([code('pay', { keywords: ['pay'] }), code('say', { keywords: ['say'] }), code('study', { keywords: ['study'] })]);
+    expect(codesOf(m, 'Staff were paid less; it pays to ask.')).toEqual(['pay']);
+    expect(codesOf(m, 'She said so.')).toEqual(['say']);
+    expect(codesOf(m, 'Two studies, one studied closely.')).toEqual(['study']);
+  });
+
+  it('vetoes only the excluded surface words: "racing" does not stop the bare word "race"', () => {
+    const m = new Matcher([code('race', { keywords: ['race'], exclude: ['racing', 'arms race'] })]);
+    expect(codesOf(m, 'Discrimination on grounds of race.')).toEqual(['race']);
+    expect(codesOf(m, 'Both threads are racing; an arms race.')).toEqual([]);
+    expect(codesOf(m, 'The arms race, and race as a social construct.')).toEqual(['race']);
+  });
+
+  it('counts each span once per code, however many of its keywords match it', () => {
+    const m = new Matcher([code('nationality', { keywords: ['migrant', 'migrants'], phrases: ['migrants'] })]);
+    const hits = m.match('Migrants and migrants again.').get('nationality')!;
+    expect(hits.map((h) => h.text)).toEqual(['Migrants', 'migrants']);
+  });
+
+  it('codes a sense only with its context in the same sentence, and never with a forbidden word', () => {
+    const sense = { name: 'career', keywords: ['promotion', 'promote'], phrases: [], regex: [], with: ['staff', 'grade*'], also: [], without: ['sales'], scope: 'sentence' as const };
+    const m = new Matcher([code('promotion', { senses: [sense] })]);
+    const hit = m.match('Promotion to a higher grade took years.').get('promotion')![0]!;
+    expect(hit).toMatchObject({ rule: 'keyword:promotion@career', text: 'Promotion', context: 'grade' });
+    expect(codesOf(m, 'We promote the rights of migrants. Staff agreed.')).toEqual([]);
+    expect(codesOf(m, 'Staff in sales promotion.')).toEqual([]);
+    expect(codesOf(m, 'Staff asked how to promote colleagues fairly.')).toEqual(['promotion']);
+    const both = new Matcher([code('lead', { senses: [{ ...sense, keywords: ['leaders'], with: ['pledged'], also: ['parity'], without: [] }] })]);
+    expect(codesOf(both, 'Leaders pledged to reach gender parity.')).toEqual(['lead']);
+    expect(codesOf(both, 'Leaders pledged to cut costs.')).toEqual([]);
   });
 
   it('matches phrases case-insensitively across line breaks and hyphens, but not across sentence ends', () => {
@@ -89,6 +126,17 @@ describe('the bundled race-equality framework', () => {
     ['We use machine learning and training data to tune the model.', 'employment.learning'],
     ['Separation logic proves the heap is safe.', 'employment.separation'],
     ['Type promotion widens the integer.', 'employment.promotion'],
+    // Words with a sense outside the workforce (issue 11): each needs its workforce context.
+    ['The programme helps to promote the rights of migrants and refugees.', 'employment.promotion'],
+    ['The programme helps to promote the rights of migrants and refugees.', 'intersectionality.nationality'],
+    ['Sales promotion boosted revenue.', 'employment.promotion'],
+    ['Duty Station: Home based', 'employment.mobility'],
+    ['Urban mobility plans favour cycling in cities.', 'employment.mobility'],
+    ['Accountability to affected populations remains weak in the response.', 'culture.leadership'],
+    ['Proof by induction on the length of the list.', 'employment.onboarding'],
+    ['The function should return an error when the file is missing.', 'recommendation'],
+    ['The report should include a mapping of existing tools used by staff.', 'recommendation'],
+    ['Cognitive appraisal of the stimulus shapes the emotion.', 'employment.performance'],
   ])('does not code "%s" as %s', (text, code) => {
     expect(m.match(text).has(code)).toBe(false);
   });
@@ -99,6 +147,12 @@ describe('the bundled race-equality framework', () => {
     ['Older staff reported age discrimination in assignments.', ['intersectionality.age']],
     ['LGBTIQ+ colleagues face barriers to postings.', ['intersectionality.sogiesc', 'employment.mobility']],
     ['Fear of retaliation stops people from filing a complaint.', ['employment.grievance']],
+    ['Discrimination on the basis of race is prohibited.', ['race']],
+    ['Women staff were promoted more slowly than men at the same grade.', ['employment.promotion', 'intersectionality.gender']],
+    ['National staff are paid far less than international staff.', ['employment.compensation', 'intersectionality.nationality']],
+    ['Heads of department pledged to reach gender parity in their teams.', ['culture.leadership']],
+    ['The organisation should collect data on the ethnicity of its staff.', ['recommendation', 'data.diversity', 'race']],
+    ['New staff attend an induction programme in their first month.', ['employment.onboarding']],
   ])('codes "%s" as %s', (text, codes) => {
     expect([...m.match(text).keys()]).toEqual(expect.arrayContaining(codes));
   });

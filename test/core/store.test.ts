@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Db, loadMigrations, migrate } from '../../src/core/store/index.js';
+import { APPLICATION_ID, Db, loadMigrations, migrate } from '../../src/core/store/index.js';
 import { ProjectError } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';
 
@@ -31,6 +31,7 @@ describe('the project store', () => {
   it('refuses a project written by a newer litkit, without touching it', () => {
     const file = path.join(dir, 'newer.sqlite');
     const raw = new Database(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`); // as every litkit project is stamped
     raw.pragma('user_version = 99');
     raw.close();
     expect(() => Db.open(file)).toThrow(ProjectError);
@@ -56,16 +57,21 @@ describe('the project store', () => {
     backup.close();
   });
 
-  it('migration 002 adds coding tables to a version-1 project and keeps its documents', () => {
-    const file = path.join(dir, 'v1.sqlite');
+  /** A project at schema `version` holding one document (id 1) with one page of `text`. */
+  function oldProject(version: number, text: string): { raw: Database.Database; file: string } {
+    const file = path.join(dir, `v${version}.sqlite`);
     const raw = new Database(file);
     raw.pragma('foreign_keys = ON');
-    const migrations = loadMigrations();
-    migrate(raw, file, migrations, 1);
+    migrate(raw, file, loadMigrations(), version);
     raw.prepare(`INSERT INTO documents (sha256, source_path, title, format, page_count, bytes, status, added_at)
-      VALUES ('abc', '/x.txt', 'Old document', 'txt', 1, 10, 'ok', '2024-01-01')`).run();
-    raw.prepare("INSERT INTO pages (document_id, number, text) VALUES (1, 1, 'Some old text.')").run();
-    expect(migrate(raw, file, migrations, 2)).toBe(2);
+      VALUES ('abc', '/x.txt', 'Old document', 'txt', 1, ?, 'ok', '2024-01-01')`).run(text.length);
+    raw.prepare('INSERT INTO pages (document_id, number, text) VALUES (1, 1, ?)').run(text);
+    return { raw, file };
+  }
+
+  it('migration 002 adds coding tables to a version-1 project and keeps its documents', () => {
+    const { raw, file } = oldProject(1, 'Some old text.');
+    expect(migrate(raw, file, loadMigrations(), 2)).toBe(2);
     expect(raw.prepare('SELECT title FROM documents').pluck().all()).toEqual(['Old document']);
     raw.prepare("INSERT INTO frameworks (id, title, version, source, loaded_at) VALUES ('f', 'F', '1', '', 'now')").run();
     raw.prepare("INSERT INTO codes (id, framework_id, label, position) VALUES ('c', 'f', 'C', 0)").run();
@@ -74,6 +80,22 @@ describe('the project store', () => {
     expect(raw.prepare('SELECT code_id FROM codings').pluck().all()).toEqual(['c2']); // renames reach codings
     raw.prepare('DELETE FROM documents WHERE id = 1').run();
     expect(raw.prepare('SELECT count(*) FROM codings').pluck().get()).toBe(0); // and removals too
+    raw.close();
+  });
+
+  it('migration 006 gives existing segments the body kind and keeps their citation number', () => {
+    const { raw, file } = oldProject(5, 'Heading\n\nFirst paragraph.\n\nSecond.');
+    const insert = raw.prepare('INSERT INTO segments (document_id, page, seq, start, end, text) VALUES (1, 1, ?, ?, ?, ?)');
+    insert.run(1, 0, 7, 'Heading');
+    insert.run(2, 9, 25, 'First paragraph.');
+    insert.run(3, 27, 34, 'Second.');
+    const before = raw.prepare('SELECT id, seq, start, end, text FROM segments ORDER BY id').all();
+
+    expect(migrate(raw, file, loadMigrations(), 6)).toBe(6);
+    const after = raw.prepare('SELECT id, seq, start, end, text, kind, own_kind, para, repeat_key FROM segments ORDER BY id').all();
+    expect(after).toEqual((before as object[]).map((r, i) => ({ ...r, kind: 'body', own_kind: 'body', para: i + 1, repeat_key: null })));
+    expect(raw.prepare("SELECT count(*) FROM segments_fts WHERE segments_fts MATCH 'paragraph'").pluck().get()).toBe(1);
+    expect(() => raw.prepare("UPDATE segments SET kind = 'footnote' WHERE id = 1").run()).toThrow(/CHECK constraint/);
     raw.close();
   });
 

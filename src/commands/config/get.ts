@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { openProject } from '../../core/store/index.js';
-import { getSetting, SETTINGS } from '../../core/store/settings.js';
+import { defaultSetting, getSetting, SETTINGS } from '../../core/store/settings.js';
 
 export default class ConfigGet extends LitkitCommand {
   static override description = 'Print a project setting (or all of them).';
@@ -17,8 +17,8 @@ export default class ConfigGet extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const keys = args.key ? [args.key] : Object.keys(SETTINGS);
-      const values = Object.fromEntries(keys.map((k) => [k, getSetting(db, k) ?? null]));
-      for (const [k, v] of Object.entries(values)) this.log(`${k} = ${v ?? '(not set)'}`);
+      const values = Object.fromEntries(keys.map((k) => [k, getSetting(db, k) ?? defaultSetting(k) ?? null]));
+      for (const [k, v] of Object.entries(values)) this.log(`${k} = ${v ?? '(not set)'}${v !== null && getSetting(db, k) === undefined ? ' (default)' : ''}`);
       return values;
     } finally {
       db.close();

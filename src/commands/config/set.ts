@@ -6,7 +6,7 @@ import { SETTINGS, setSetting } from '../../core/store/settings.js';
 export default class ConfigSet extends LitkitCommand {
   static override description = `Set a project setting. Settings: ${Object.entries(SETTINGS).map(([k, v]) => `${k} (${v})`).join('; ')}.`;
 
-  static override examples = ['<%= config.bin %> config set coder amina'];
+  static override examples = ['<%= config.bin %> config set coder amina', '<%= config.bin %> config set limits.max-text-mb 64'];
 
   static override args = {
     key: Args.string({ description: 'Setting name.', required: true, options: Object.keys(SETTINGS) }),

@@ -6,9 +6,15 @@ import { openProject } from '../../core/store/index.js';
 import { UsageError } from '../../errors.js';
 
 export default class DocsAttr extends LitkitCommand {
-  static override description = 'Set attributes of stored documents (key=value; key= removes one). title, authors and year also correct the citation.';
+  static override description =
+    'Set attributes of stored documents (key=value; key= removes one). title, authors, year, type and the source attributes (journal, book, site, volume, issue, pages, number, publisher, genre, doi, url) build the APA reference; a name in braces in authors is kept whole.';
 
-  static override examples = ['<%= config.bin %> docs attr 3 type=policy country=Kenya', '<%= config.bin %> docs attr 3 4 5 type=transcript', '<%= config.bin %> docs attr 7 year=2019 country='];
+  static override examples = [
+    '<%= config.bin %> docs attr 3 type=policy country=Kenya',
+    '<%= config.bin %> docs attr 3 4 5 type=transcript',
+    '<%= config.bin %> docs attr 7 year=2019 country=',
+    '<%= config.bin %> docs attr 9 authors="{UN Today}; Smith, J." type=news journal="UN Today" doi=10.1234/abc',
+  ];
 
   static override strict = false;
 

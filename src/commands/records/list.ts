@@ -29,7 +29,7 @@ export default class RecordsList extends LitkitCommand {
             (SELECT group_concat(reviewer || ':' || decision, ' ') FROM screening x WHERE x.record_id = r.id AND x.stage = 'title-abstract') AS decision
           FROM records r JOIN record_sources s ON s.id = r.source_id ORDER BY r.id`)
         .all() as Row[];
-      const text = await renderTable(flags, { title: 'Records', header: ['id', 'source', 'year', 'duplicate of', 'decisions', 'title'], rows: rows.map((r) => [r.id, r.source, r.year, r.duplicate_of, r.decision, r.title]) }, rows, 70);
+      const text = await renderTable(db, flags, { title: 'Records', header: ['id', 'source', 'year', 'duplicate of', 'decisions', 'title'], rows: rows.map((r) => [r.id, r.source, r.year, r.duplicate_of, r.decision, r.title]) }, rows, 70);
       if (text !== undefined) this.log(text);
       return rows;
     } finally {

@@ -1,13 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { decide, DECISIONS, STAGES, type Decision, type Stage } from '../../core/review/index.js';
+import { decide, DECISIONS, resolve, STAGES, type Decision, type Stage } from '../../core/review/index.js';
+import { UsageError } from '../../errors.js';
 import { currentCoder } from '../../core/store/settings.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class ScreenDecide extends LitkitCommand {
-  static override description = 'Record a screening decision on a record; full-text exclusions need a reason.';
+  static override description = "Record a reviewer's screening decision on a record; full-text exclusions need a reason. With --final, the reconciling decision that settles a conflict (as `screen resolve`).";
 
-  static override examples = ['<%= config.bin %> screen decide 12 include', '<%= config.bin %> screen decide 12 exclude --stage full-text --reason "wrong population" --reviewer ben'];
+  static override examples = ['<%= config.bin %> screen decide 12 include', '<%= config.bin %> screen decide 12 exclude --stage full-text --reason "wrong population" --reviewer ben', '<%= config.bin %> screen decide 12 include --final --reviewer chidi'];
 
   static override args = {
     id: Args.integer({ description: 'Record id.', required: true }),
@@ -19,16 +20,19 @@ export default class ScreenDecide extends LitkitCommand {
     stage: Flags.string({ description: 'Screening stage.', options: [...STAGES], default: 'title-abstract' }),
     reason: Flags.string({ description: 'Why (required for full-text exclusions).' }),
     reviewer: Flags.string({ char: 'r', description: 'Reviewer (default: the current coder).' }),
+    final: Flags.boolean({ description: 'The reconciling decision: settles the record whatever the reviewers said.' }),
   };
 
-  async run(): Promise<{ id: number; decision: string; stage: string; reviewer: string }> {
+  async run(): Promise<{ id: number; decision: string; stage: string; reviewer: string; final: boolean }> {
     const { args, flags } = await this.parse(ScreenDecide);
+    if (flags.final && args.decision === 'maybe') throw new UsageError('E_USAGE', 'a final decision is include or exclude');
     const db = openProject(flags.project);
     try {
       const reviewer = currentCoder(db, flags.reviewer);
-      decide(db, args.id, args.decision as Decision, { stage: flags.stage as Stage, reason: flags.reason, reviewer });
-      this.log(`#${args.id}: ${args.decision} at ${flags.stage} by ${reviewer}`);
-      return { id: args.id, decision: args.decision, stage: flags.stage, reviewer };
+      if (flags.final) resolve(db, args.id, args.decision as 'include' | 'exclude', { stage: flags.stage as Stage, reason: flags.reason, resolver: reviewer });
+      else decide(db, args.id, args.decision as Decision, { stage: flags.stage as Stage, reason: flags.reason, reviewer });
+      this.log(`#${args.id}: ${args.decision} at ${flags.stage} by ${reviewer}${flags.final ? ', final' : ''}`);
+      return { id: args.id, decision: args.decision, stage: flags.stage, reviewer, final: flags.final };
     } finally {
       db.close();
     }

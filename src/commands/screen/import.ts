@@ -3,6 +3,7 @@ import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { importDecisions, STAGES, type Stage } from '../../core/review/index.js';
 import { currentCoder } from '../../core/store/settings.js';
 import { openProject } from '../../core/store/index.js';
+import { stripControls } from '../../core/render/escape.js';
 
 export default class ScreenImport extends LitkitCommand {
   static override description = 'Import decisions made elsewhere: a CSV with record_id and decision columns (reason, reviewer and stage optional).';
@@ -22,7 +23,7 @@ export default class ScreenImport extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const r = importDecisions(db, args.file, { reviewer: currentCoder(db, flags.reviewer), stage: flags.stage as Stage });
-      for (const p of r.problems) process.stderr.write(`litkit: ${args.file}:${p.line}: ${p.message} (E_RECORD)\n`);
+      for (const p of r.problems) process.stderr.write(stripControls(`litkit: ${args.file}:${p.line}: ${p.message} (E_RECORD)\n`));
       this.log(`Imported ${r.imported} decisions${r.problems.length ? `; ${r.problems.length} rows skipped` : ''}.`);
       if (r.problems.length) process.exitCode = 3;
       return r;

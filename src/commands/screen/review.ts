@@ -1,6 +1,6 @@
-import readline from 'node:readline';
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { nextAction, readKeys, type KeyReader } from '../../cli/keys.js';
 import { decide, exclusionReasons, nextRecord, STAGES, undoLast, type Decision, type Stage } from '../../core/review/index.js';
 import type { Db } from '../../core/store/index.js';
 import { currentCoder } from '../../core/store/settings.js';
@@ -34,8 +34,8 @@ export default class ScreenReview extends LitkitCommand {
           break;
         }
         const r = n.record;
-        this.log(`\n[${n.screened} screened, ${n.remaining} to go]${n.hint ? `  Hint: ${n.hint}` : ''}\n#${r.id}  ${r.title}\n${[r.authors.slice(0, 3).join('; '), r.year, r.journal].filter(Boolean).join(' · ')}\n\n${r.abstract ?? '(no abstract)'}\n\n(i)nclude (e)xclude (m)aybe (u)ndo (q)uit`);
-        const action = await this.ask(keys);
+        this.log(`\n[${n.screened} screened, ${n.remaining} to go; order: ${n.note}]${n.hint ? `  Hint: ${n.hint}` : ''}\n#${r.id}  ${r.title}\n${[r.authors.slice(0, 3).join('; '), r.year, r.journal].filter(Boolean).join(' · ')}\n\n${r.abstract ?? '(no abstract)'}\n\n(i)nclude (e)xclude (m)aybe (u)ndo (q)uit`);
+        const action = await nextAction(keys, KEYS, () => this.log('Press i, e, m, u or q.'));
         if (action === 'quit') break;
         if (action === 'undo') {
           const id = undoLast(db, reviewer, stage);
@@ -55,16 +55,6 @@ export default class ScreenReview extends LitkitCommand {
     return { decisions };
   }
 
-  private async ask(keys: KeyReader): Promise<Decision | 'undo' | 'quit'> {
-    for (;;) {
-      const k = await keys.next();
-      if (k === undefined) return 'quit';
-      const action = KEYS[k.toLowerCase()];
-      if (action) return action;
-      this.log('Press i, e, m, u or q.');
-    }
-  }
-
   private async reason(db: Db, keys: KeyReader): Promise<string> {
     const reasons = exclusionReasons(db);
     if (!reasons.length) return 'excluded at full text';
@@ -77,43 +67,4 @@ export default class ScreenReview extends LitkitCommand {
       this.log(`Choose 1 to ${reasons.length}.`);
     }
   }
-}
-
-interface KeyReader {
-  next(): Promise<string | undefined>;
-  close(): void;
-}
-
-/** Single keys on a terminal; lines elsewhere (so the loop can be driven by a script). */
-function readKeys(): KeyReader {
-  const queue: string[] = [];
-  const waiting: ((k: string | undefined) => void)[] = [];
-  let ended = false;
-  const push = (k: string | undefined) => {
-    if (k === undefined) ended = true;
-    const w = waiting.shift();
-    if (w) w(k);
-    else if (k !== undefined) queue.push(k);
-  };
-  let close: () => void;
-  if (process.stdin.isTTY) {
-    readline.emitKeypressEvents(process.stdin);
-    process.stdin.setRawMode(true);
-    const onKey = (_: string, key: { name?: string; sequence?: string; ctrl?: boolean }) => push(key.ctrl && key.name === 'c' ? 'q' : (key.sequence ?? key.name));
-    process.stdin.on('keypress', onKey);
-    close = () => {
-      process.stdin.off('keypress', onKey);
-      process.stdin.setRawMode(false);
-      process.stdin.pause();
-    };
-  } else {
-    const rl = readline.createInterface({ input: process.stdin });
-    rl.on('line', (l) => l.trim() && push(l.trim()));
-    rl.on('close', () => push(undefined));
-    close = () => rl.close();
-  }
-  return {
-    next: () => (queue.length ? Promise.resolve(queue.shift()) : ended ? Promise.resolve(undefined) : new Promise((r) => waiting.push(r))),
-    close: () => close(),
-  };
 }

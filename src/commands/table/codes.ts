@@ -23,7 +23,7 @@ export default class TableCodes extends LitkitCommand {
     try {
       const codes = codeSummary(db, { codes: flags.codes, coder: flags.coder, where: flags.where });
       const rows = codes.map((c) => [c.code, c.label, c.definition, c.excerpts, c.documents, c.coders.join(' ')]);
-      const text = await renderTable(flags, { title: 'Codes', header: ['code', 'label', 'definition', 'excerpts', 'documents', 'coders'], rows }, codes, 50);
+      const text = await renderTable(db, flags, { title: 'Codes', header: ['code', 'label', 'definition', 'excerpts', 'documents', 'coders'], rows }, codes, 50);
       if (text !== undefined) this.log(text);
       return codes;
     } finally {

@@ -25,7 +25,7 @@ export default class TableCooccurrence extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const m = withTotals(cooccurrence(db, { codes: flags.codes, window: flags.window, coder: flags.coder, where: flags.where }));
-      const text = await renderTable(flags, matrixTable(m, `Co-occurrence${flags.window ? ` within ${flags.window} segments` : ' in the same segment'}`, flags.percent), m, 30);
+      const text = await renderTable(db, flags, matrixTable(m, `Co-occurrence${flags.window ? ` within ${flags.window} segments` : ' in the same segment'}`, flags.percent), m, 30);
       if (text !== undefined) this.log(text);
       return m;
     } finally {

@@ -1,11 +1,12 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { evidenceFlags } from '../../cli/evidence-flags.js';
 import { renderTable, tableFlags } from '../../cli/render.js';
 import { evidenceTable, type EvidenceRow } from '../../core/render/index.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class TableEvidence extends LitkitCommand {
-  static override description = 'The evidence table: per code, its strongest excerpts with source, year, type, codes and page citation; to the terminal or md, csv, json, xlsx, docx.';
+  static override description = 'The evidence table: per code, its best quotes (the sentence carrying the evidence; codings by people first, then the most confident auto codings, spread over documents) with source, year, type, codes and page citation; to the terminal or md, csv, json, xlsx, docx.';
 
   static override examples = ["<%= config.bin %> table evidence --codes 'employment.*' --out evidence.xlsx", '<%= config.bin %> table evidence --per-code 5 --out evidence.docx'];
 
@@ -13,6 +14,7 @@ export default class TableEvidence extends LitkitCommand {
     project: projectFlag,
     codes: Flags.string({ description: 'Only these codes: a code with its sub-codes or a pattern (default: every code).' }),
     'per-code': Flags.integer({ description: 'Excerpts per code.', default: 3, min: 1 }),
+    ...evidenceFlags,
     ...tableFlags,
   };
 
@@ -20,8 +22,9 @@ export default class TableEvidence extends LitkitCommand {
     const { flags } = await this.parse(TableEvidence);
     const db = openProject(flags.project);
     try {
-      const rows = evidenceTable(db, { codes: flags.codes, perCode: flags['per-code'] });
+      const rows = evidenceTable(db, { codes: flags.codes, perCode: flags['per-code'], where: flags.where, includeTor: flags['include-tor'] });
       const text = await renderTable(
+        db,
         flags,
         { title: 'Evidence table', header: ['code', 'source', 'year', 'type', 'codes', 'excerpt', 'citation'], rows: rows.map((r) => [r.code, r.source, r.year, r.type, r.codes.join(' '), r.excerpt, r.citation]) },
         rows,

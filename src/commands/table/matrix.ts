@@ -30,7 +30,7 @@ export default class TableMatrix extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const m = withTotals(matrix(db, { codes: flags.rows, columns: flags.cols, count: flags.count as 'excerpts' | 'documents', coder: flags.coder, where: flags.where }));
-      const text = await renderTable(flags, matrixTable(m, `Codes × ${flags.cols} (${m.unit})`, flags.percent), m, 40);
+      const text = await renderTable(db, flags, matrixTable(m, `Codes × ${flags.cols} (${m.unit})`, flags.percent), m, 40);
       if (text !== undefined) this.log(text);
       return m;
     } finally {

@@ -17,7 +17,7 @@ export default class TableStudies extends LitkitCommand {
       const { form, studies } = includedStudies(db);
       const header = ['study', ...form.fields.map((f) => f.label)];
       const rows = studies.map((s) => [s.citation, ...form.fields.map((f) => s.values[f.id])]);
-      const text = await renderTable(flags, { title: 'Included studies', header, rows }, studies, 40);
+      const text = await renderTable(db, flags, { title: 'Included studies', header, rows }, studies, 40);
       if (text !== undefined) this.log(studies.length ? text : 'No included studies yet (full-text includes).');
       return studies;
     } finally {

@@ -94,18 +94,19 @@ function covered(intervals: [number, number][]): number {
  * Agreement between two coders over the documents both coded. Per code, each unit (a segment, or
  * a character of the page text) is coded or not by each coder; the report gives the 2×2 counts,
  * percent agreement, Cohen's kappa and Krippendorff's alpha, per code and pooled over codes.
+ * A rejected auto or suggested coding is not a coding here: a reviewer has said it is wrong.
  */
 export function agreement(db: Db, options: AgreementOptions): AgreementReport {
   const [a, b] = options.coders;
   if (a === b) throw new UsageError('E_USAGE', 'agreement needs two different coders');
   const unit = options.unit ?? 'segment';
   const docs = db.sql
-    .prepare('SELECT document_id FROM codings WHERE coder = ? INTERSECT SELECT document_id FROM codings WHERE coder = ?')
+    .prepare('SELECT document_id FROM live_codings WHERE coder = ? INTERSECT SELECT document_id FROM live_codings WHERE coder = ?')
     .pluck()
     .all(a, b) as number[];
   if (!docs.length) throw new UsageError('E_NO_OVERLAP', `coders "${a}" and "${b}" have not coded any document in common`);
   const spans = db.sql
-    .prepare(`SELECT code_id AS code, coder, document_id, page, start, end FROM codings WHERE coder IN (?, ?) AND document_id IN (SELECT value FROM json_each(?))`)
+    .prepare(`SELECT code_id AS code, coder, document_id, page, start, end FROM live_codings WHERE coder IN (?, ?) AND document_id IN (SELECT value FROM json_each(?))`)
     .all(a, b, JSON.stringify(docs)) as Span[];
   const codes = options.codes?.length ? options.codes : [...new Set(spans.map((s) => s.code))].sort();
   const pages = db.sql

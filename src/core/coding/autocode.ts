@@ -1,8 +1,13 @@
 import { UsageError } from '../../errors.js';
+import { DEFAULT_CODING_KINDS, type SegmentKind } from '../documents/kinds.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { confidence } from './confidence.js';
 import { frameworkCodes, resolveFramework } from './framework/store.js';
 import { Matcher } from './matcher.js';
+import { applyDecisions, nextCodingId } from './review.js';
+import { codeRecords } from './rule-stats.js';
+import { segmentKinds } from './segment-kind.js';
 
 export interface AutocodeOptions {
   framework?: string;
@@ -10,6 +15,10 @@ export interface AutocodeOptions {
   where?: string;
   /** Only this document. */
   documentId?: number;
+  /** Kinds of segment to code (default DEFAULT_CODING_KINDS: not headings, source lines or boilerplate). */
+  kinds?: readonly SegmentKind[];
+  /** Store only codings with at least this confidence (default 0: all); codings a reviewer decided on are always stored. */
+  minConfidence?: number;
 }
 
 export interface AutocodeReport {
@@ -18,6 +27,10 @@ export interface AutocodeReport {
   segments: number;
   codings: number;
   replaced: number;
+  /** Codings below `minConfidence`, not stored. */
+  heldBack: number;
+  /** Inserted codings that got a status from earlier review decisions. */
+  reviewed: number;
   seconds: number;
   segmentsPerSecond: number;
   byCode: { code: string; codings: number; documents: number }[];
@@ -35,9 +48,10 @@ interface SegmentRow {
 const MAX_EVIDENCE = 10;
 
 /**
- * Codes every segment (or those in scope) with the framework's rules. Each coding records the
- * code, segment, offsets, coder `auto`, the rule that fired, the matched words and the framework
- * version. Re-running replaces the framework's auto codings in scope; manual codings are never touched.
+ * Codes every segment of the coding kinds (or those in scope) with the framework's rules. Each
+ * coding records the code, segment, offsets, coder `auto`, the rule that fired, the matched words
+ * and the framework version. Re-running replaces the framework's auto codings in scope; manual
+ * codings are never touched.
  */
 export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport {
   const started = performance.now();
@@ -55,33 +69,51 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
     params.doc = options.documentId;
   }
   const where = scope.length ? `WHERE ${scope.join(' AND ')}` : '';
+  // Kinds narrow what is coded, not what is replaced: a run with the default kinds removes earlier
+  // auto codings of headings and boilerplate.
+  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(@kinds))`;
   let segments: SegmentRow[];
   try {
-    segments = db.sql.prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${where} ORDER BY s.id`).all(params) as SegmentRow[];
+    segments = db.sql
+      .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${ofKind} ORDER BY s.id`)
+      .all({ ...params, kinds: JSON.stringify(options.kinds ?? DEFAULT_CODING_KINDS) }) as SegmentRow[];
   } catch (err) {
     throw new UsageError('E_QUERY', `cannot select segments with --where ${JSON.stringify(options.where)}: ${(err as Error).message}`);
   }
 
-  const report: AutocodeReport = { framework: fw.id, version: fw.version, segments: segments.length, codings: 0, replaced: 0, seconds: 0, segmentsPerSecond: 0, byCode: [] };
+  const report: AutocodeReport = { framework: fw.id, version: fw.version, segments: segments.length, codings: 0, replaced: 0, heldBack: 0, reviewed: 0, seconds: 0, segmentsPerSecond: 0, byCode: [] };
   const now = new Date().toISOString();
   db.transaction(() => {
     const codeIds = codes.map((c) => c.id);
     const inScope = scope.length ? `AND segment_id IN (SELECT s.id FROM segments s ${where})` : '';
     const del = db.sql.prepare(`DELETE FROM codings WHERE coder = 'auto' AND code_id IN (SELECT value FROM json_each(@codes)) ${inScope}`);
     report.replaced = del.run({ codes: JSON.stringify(codeIds), ...params }).changes;
-    const insert = db.sql.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?)`);
+    const insert = db.sql.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, score, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?)`);
+    // Confidence learns from the review decisions so far (per code and rule), and reads segment kinds where the schema has them.
+    const learned = codeRecords(db);
+    const kindOf = segmentKinds(db);
+    const firstId = nextCodingId(db);
+    const decided = db.sql.prepare('SELECT 1 FROM coding_decisions WHERE code_id = ? AND segment_id = ? AND undone = 0 LIMIT 1').pluck();
     for (const seg of segments) {
       for (const [code, hits] of matcher.match(seg.text)) {
+        const conf = confidence({ hits, segmentText: seg.text, kind: kindOf(seg.id), learned: learned.get(code) });
+        // A coding a reviewer has decided on is kept whatever its confidence, so the decision still applies.
+        if (conf.score < (options.minConfidence ?? 0) && !decided.get(code, seg.id)) {
+          report.heldBack++;
+          continue;
+        }
         const evidence = {
           matches: hits.length,
           hits: hits.slice(0, MAX_EVIDENCE).map((h) => ({ rule: h.rule, text: h.text, start: seg.start + h.start, end: seg.start + h.end })),
+          confidence: conf,
         };
-        insert.run(code, seg.document_id, seg.id, seg.page, seg.start, seg.start + seg.text.length, fw.version, hits[0]!.rule, JSON.stringify(evidence), now);
+        insert.run(code, seg.document_id, seg.id, seg.page, seg.start, seg.start + seg.text.length, fw.version, hits[0]!.rule, JSON.stringify(evidence), conf.score, now);
         report.codings++;
       }
     }
-    audit(db, 'auto', 'code.auto', fw.id, { version: fw.version, where: options.where ?? null, codings: report.codings, replaced: report.replaced });
+    report.reviewed = applyDecisions(db, firstId);
+    audit(db, 'auto', 'code.auto', fw.id, { version: fw.version, where: options.where ?? null, codings: report.codings, replaced: report.replaced, heldBack: report.heldBack, reviewed: report.reviewed });
   });
   report.byCode = (
     db.sql

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { getDocument } from '../documents/read.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -23,9 +23,14 @@ export interface CodingInfo {
   citation: string;
   rule: string | null;
   evidence: unknown;
+  /** Confidence (auto codings) or probability (suggestions). */
   score: number | null;
+  /** A reviewer's verdict on an auto or suggested coding; null when unreviewed or a person's own. */
+  status: CodingStatus | null;
   createdAt: string;
 }
+
+export type CodingStatus = 'accepted' | 'rejected';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -117,11 +122,12 @@ interface CodingRow extends CitationColumns {
   rule: string | null;
   evidence: string | null;
   score: number | null;
+  status: CodingStatus | null;
   created_at: string;
 }
 
 const CODING_SQL = `SELECT k.id, k.code_id, k.coder, k.document_id, d.title, d.year, d.format, d.page_count, k.page, k.start, k.end,
-    substr(p.text, k.start + 1, k.end - k.start) AS excerpt, k.rule, k.evidence, k.score, k.created_at, s.seq
+    slice16(p.text, k.start, k.end) AS excerpt, k.rule, k.evidence, k.score, k.status, k.created_at, ${CITED_PARA}
   FROM codings k JOIN documents d ON d.id = k.document_id
   JOIN pages p ON p.document_id = k.document_id AND p.number = k.page
   LEFT JOIN segments s ON s.id = k.segment_id`;
@@ -141,6 +147,7 @@ function toInfo(r: CodingRow): CodingInfo {
     rule: r.rule,
     evidence: r.evidence ? JSON.parse(r.evidence) : null,
     score: r.score,
+    status: r.status,
     createdAt: r.created_at,
   };
 }
@@ -156,6 +163,8 @@ export interface CodingFilter {
   code?: string;
   coder?: string;
   documentId?: number;
+  /** Reviewed and accepted, rejected, or not reviewed yet (auto and suggested codings). */
+  status?: 'accepted' | 'rejected' | 'unreviewed';
   limit?: number;
 }
 
@@ -174,6 +183,11 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingInfo[] {
   if (filter.documentId !== undefined) {
     where.push('k.document_id = ?');
     params.push(filter.documentId);
+  }
+  if (filter.status === 'unreviewed') where.push("k.status IS NULL AND k.coder IN ('auto', 'suggest')");
+  else if (filter.status) {
+    where.push('k.status = ?');
+    params.push(filter.status);
   }
   const sql = `${CODING_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY k.document_id, k.page, k.start, k.code_id${filter.limit ? ' LIMIT ?' : ''}`;
   if (filter.limit) params.push(filter.limit);

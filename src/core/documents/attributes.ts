@@ -1,14 +1,31 @@
 import { UsageError } from '../../errors.js';
+import { doiIn } from '../ingest/identifiers.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getDocument } from './read.js';
 
 /**
+ * `doi` and `url` as references print them: a DOI given as `doi:…` or a doi.org address is stored
+ * bare (`10.1234/abc`); anything that is not a DOI or an http(s) address is refused before a write.
+ */
+function checkedSource(attributes: Record<string, string>): Record<string, string> {
+  const out = { ...attributes };
+  if (out.doi) {
+    const doi = doiIn(out.doi);
+    if (!doi) throw new UsageError('E_USAGE', `doi must be a DOI such as 10.1234/abc or https://doi.org/10.1234/abc, got "${out.doi}"`);
+    out.doi = doi;
+  }
+  if (out.url && !/^https?:\/\/\S+$/i.test(out.url.trim())) throw new UsageError('E_USAGE', `url must be an http(s) address, got "${out.url}"`);
+  return out;
+}
+
+/**
  * Sets (or, with an empty value, removes) attributes of stored documents. `title`, `authors` and
  * `year` also correct the document's own fields, as they do at ingest.
  */
-export function setAttributes(db: Db, ids: number[], attributes: Record<string, string>, actor = 'litkit'): void {
+export function setAttributes(db: Db, ids: number[], given: Record<string, string>, actor = 'litkit'): void {
   for (const id of ids) getDocument(db, id);
+  const attributes = checkedSource(given);
   if (attributes.year && !/^\d{4}$/.test(attributes.year)) throw new UsageError('E_USAGE', `year must be four digits, got "${attributes.year}"`);
   db.transaction(() => {
     const set = db.sql.prepare('INSERT INTO document_attributes (document_id, key, value) VALUES (?, ?, ?) ON CONFLICT(document_id, key) DO UPDATE SET value = excluded.value');

@@ -1,5 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
+import { CITED_PARA, citeRow, type CitationColumns } from './citation.js';
+import { SEGMENT_KINDS, type SegmentKind } from './kinds.js';
 import type { AttributeRow, DocumentRow, PageRow } from './rows.js';
 
 /** A stored document as the rest of litkit sees it. */
@@ -88,4 +90,51 @@ export function pageLengths(db: Db, id: number): { page: number; chars: number }
   return db.sql
     .prepare('SELECT number AS page, length(text) AS chars FROM pages WHERE document_id = ? ORDER BY number')
     .all(id) as { page: number; chars: number }[];
+}
+
+/** A stored segment with what it is and how it is cited. */
+export interface SegmentInfo {
+  id: number;
+  seq: number;
+  page: number;
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  /** The paragraph a reader counts; null for segments not counted (headings, tables, source lines). */
+  para: number | null;
+  citation: string;
+  text: string;
+}
+
+interface SegmentListRow extends CitationColumns {
+  id: number;
+  seq: number;
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  own_para: number | null;
+  text: string;
+}
+
+/** A document's segments in reading order, optionally of one page and of some kinds only. */
+export function listSegments(db: Db, id: number, options: { page?: number; kinds?: readonly SegmentKind[] } = {}): SegmentInfo[] {
+  getDocument(db, id);
+  const rows = db.sql
+    .prepare(
+      `SELECT s.id, s.seq, s.page, s.start, s.end, s.kind, s.para AS own_para, s.text, d.title, d.year, d.format, d.page_count, ${CITED_PARA}
+       FROM segments s JOIN documents d ON d.id = s.document_id
+       WHERE s.document_id = @id AND (@page IS NULL OR s.page = @page) AND s.kind IN (SELECT value FROM json_each(@kinds))
+       ORDER BY s.seq`,
+    )
+    .all({ id, page: options.page ?? null, kinds: JSON.stringify(options.kinds ?? SEGMENT_KINDS) }) as SegmentListRow[];
+  return rows.map((r) => ({
+    id: r.id, seq: r.seq, page: r.page, start: r.start, end: r.end, kind: r.kind, para: r.own_para, citation: citeRow(r), text: r.text,
+  }));
+}
+
+/** How many segments of each kind a document has (kinds it has none of are left out). */
+export function segmentKindCounts(db: Db, id: number): Partial<Record<SegmentKind, number>> {
+  const rows = db.sql.prepare('SELECT kind, count(*) AS n FROM segments WHERE document_id = ? GROUP BY kind').all(id) as { kind: SegmentKind; n: number }[];
+  rows.sort((a, b) => SEGMENT_KINDS.indexOf(a.kind) - SEGMENT_KINDS.indexOf(b.kind));
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { Format, PreparedDocument } from '../ingest/types.js';
+import { refreshRepeats } from './repeats.js';
 
 export interface NewDocument {
   sha256: string;
@@ -27,7 +28,9 @@ export function insertDocument(db: Db, doc: NewDocument): number {
      VALUES (@sha256, @sourcePath, @title, @authors, @year, @format, @pageCount, @bytes, @status, @error, @engine, @addedAt)`,
   );
   const insertPage = s.prepare('INSERT INTO pages (document_id, number, text) VALUES (?, ?, ?)');
-  const insertSegment = s.prepare('INSERT INTO segments (document_id, page, seq, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertSegment = s.prepare(
+    'INSERT INTO segments (document_id, page, seq, start, end, text, kind, own_kind, para, repeat_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertAttr = s.prepare('INSERT OR REPLACE INTO document_attributes (document_id, key, value) VALUES (?, ?, ?)');
   const { prepared } = doc;
   const overrides = metaOverrides(doc.attributes);
@@ -50,9 +53,12 @@ export function insertDocument(db: Db, doc: NewDocument): number {
     );
     prepared.pages.forEach((text, i) => insertPage.run(id, i + 1, text));
     prepared.segments.forEach((seg, i) => {
-      insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, prepared.pages[seg.page - 1]!.slice(seg.start, seg.end));
+      const text = prepared.pages[seg.page - 1]!.slice(seg.start, seg.end);
+      insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, text, seg.kind, seg.kind, seg.para, seg.repeatKey);
     });
-    for (const [key, value] of Object.entries(doc.attributes)) insertAttr.run(id, key, value);
+    refreshRepeats(db, [...new Set(prepared.segments.flatMap((seg) => seg.repeatKey ?? []))]);
+    // What the file states about its source, under what the user set with --attr (key= drops one).
+    for (const [key, value] of Object.entries({ ...prepared.meta.source, ...doc.attributes })) if (value) insertAttr.run(id, key, value);
     return id;
   });
 }

@@ -1,5 +1,5 @@
 /** Ingestion: files and folders in, fully stored documents (or one clear failure each) out. */
-export { ingest, parseAttributes, DEFAULT_MAX_BYTES } from './pipeline.js';
+export { ingest, parseAttributes, effectiveJobs, DEFAULT_MAX_BYTES } from './pipeline.js';
 export type { IngestOptions, IngestSummary, FileEvent } from './pipeline.js';
 export { failedFiles } from './log.js';
 export type { FailedFile } from './log.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { DocMeta } from './types.js';
+import { arxivUrl, doiIn, identifiersInText, isIdentifier, urlIn } from './identifiers.js';
+import { SOURCE_KEYS, type DocMeta, type SourceMeta } from './types.js';
 
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/;
 
@@ -33,10 +34,56 @@ export function titleFromFileName(file: string): string {
   return pretty.charAt(0).toUpperCase() + pretty.slice(1);
 }
 
-/** Completes found metadata with what the file name says, cleaning junk titles away. */
-export function completeMeta(found: DocMeta, file: string): DocMeta {
-  const title = found.title && !isJunkTitle(found.title) ? found.title.replace(/\s+/g, ' ').trim() : titleFromFileName(file);
-  const authors = found.authors?.replace(/\s+/g, ' ').trim() || undefined;
-  const year = found.year ?? yearFrom(path.basename(file));
-  return { title, authors, year };
+/**
+ * Author fields that name an account, not a person or body: a login (`jsmith`, `106`), an e-mail
+ * address, or what Office and PDF tools write when nobody set a name.
+ */
+function isJunkAuthor(name: string): boolean {
+  return (
+    /^[a-z0-9._-]+$/.test(name) ||
+    /^\S+@\S+$/.test(name) ||
+    /^(user|admin(istrator)?|owner|author|unknown|default|(test|windows|office|microsoft office|authori[sz]ed) user|your user name|(valued|preferred) customer)$/i.test(name)
+  );
+}
+
+/** LaTeX writers put the authors' university after a semicolon in the PDF Author field. */
+const AFFILIATION = /\b(universit(y|ies|é|ät|à|ad|eit)|college|institute of technology|laborator(y|ies)|(school|department|faculty) of)\b/i;
+
+/** The author field with accounts dropped and a trailing academic affiliation cut. */
+function cleanAuthors(raw: string | undefined): string | undefined {
+  const parts = (raw ?? '').split(';').map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p && !isJunkAuthor(p));
+  while (parts.length > 1 && AFFILIATION.test(parts.at(-1)!)) parts.pop();
+  return parts.join('; ') || undefined;
+}
+
+/** `first-last`, or the one page, as a reference prints a range. */
+export function pageRange(first: string | undefined, last: string | undefined): string | undefined {
+  return first ? (last && last !== first ? `${first}-${last}` : first) : undefined;
+}
+
+/** Source attributes merged, the first source that has a value winning; values trimmed, empty ones dropped. */
+export function mergeSource(...found: (SourceMeta | undefined)[]): SourceMeta | undefined {
+  const out: SourceMeta = {};
+  for (const key of SOURCE_KEYS) {
+    const value = found.map((f) => f?.[key]?.replace(/\s+/g, ' ').trim()).find(Boolean);
+    if (value) out[key] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Completes found metadata with what the file name and the head of the first page say: junk
+ * titles give way to the file name (a title that is a DOI, an address or an arXiv stamp gives its
+ * identifier instead), accounts are dropped from the authors, and a DOI or source address stated
+ * in the first lines fills in what the metadata lacks.
+ */
+export function completeMeta(found: DocMeta, file: string, firstPage = ''): DocMeta {
+  const raw = found.title?.replace(/\s+/g, ' ').trim();
+  const identifier = raw && isIdentifier(raw) ? raw : undefined;
+  const title = raw && !identifier && !isJunkTitle(raw) ? raw : titleFromFileName(file);
+  const fromTitle: SourceMeta = identifier ? { doi: doiIn(identifier), url: urlIn(identifier) ?? arxivUrl(identifier) } : {};
+  // An arXiv stamp dates the submission; the PDF's creation date is when arXiv rendered it.
+  const year = (identifier && arxivUrl(identifier) ? yearFrom(identifier.replace(/^\S+/, '')) : undefined) ?? found.year ?? yearFrom(path.basename(file));
+  const source = mergeSource(found.source, fromTitle, identifiersInText(firstPage));
+  return { title, authors: cleanAuthors(found.authors), year, ...(source ? { source } : {}) };
 }

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { errorInfo, InputError, UsageError } from '../../errors.js';
 import { insertDocument } from '../documents/write.js';
+import { cleanField } from '../render/escape.js';
 import type { Db } from '../store/db.js';
+import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
 import { collectFiles, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
 import { logIngest } from './log.js';
@@ -17,8 +19,10 @@ export interface IngestOptions extends FileFilter {
   /** Worker threads for extraction; 0 extracts on the calling thread. Default: CPU count. */
   jobs?: number;
   pdfEngine?: PdfEngineName;
-  /** Files larger than this are refused (default 256 MiB). */
+  /** Files larger than this are refused (default: the project's limits.max-file-mb). */
   maxBytes?: number;
+  /** Size, unpacking and nesting limits (default: the project's, from `litkit config`). */
+  limits?: Limits;
   /** Per-file extraction time limit in worker mode (default 120 s). */
   timeoutMs?: number;
   /** Called after each file with what happened to it. */
@@ -53,10 +57,18 @@ interface Candidate {
   sha256: string;
 }
 
-export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
-/** Reads a file and checks what can be checked before extraction: type, size, duplicates. */
-function screen(file: string, maxBytes: number): Omit<Candidate, 'path'> {
+const mib = (bytes: number) => `${bytes < 10 * 2 ** 20 ? (bytes / 2 ** 20).toFixed(1) : Math.round(bytes / 2 ** 20)} MiB`;
+
+/** Formats read whole into one string, so held to the smaller text limit. */
+const TEXT_FORMATS = new Set<Format>(['txt', 'md', 'html']);
+
+/**
+ * Reads a file and checks what can be checked before extraction: type and size (from the file
+ * system, so a file over the limit is never read).
+ */
+function screen(file: string, maxBytes: number, maxTextBytes: number): Omit<Candidate, 'path'> {
   const format = formatOf(file);
   if (!format) {
     throw new InputError('E_UNSUPPORTED', `unsupported file type; litkit reads ${SUPPORTED_EXTENSIONS.join(' ')}`, file);
@@ -64,7 +76,10 @@ function screen(file: string, maxBytes: number): Omit<Candidate, 'path'> {
   const size = fs.statSync(file).size;
   if (size === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', file);
   if (size > maxBytes) {
-    throw new InputError('E_TOO_LARGE', `the file is ${(size / 2 ** 20).toFixed(0)} MiB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MiB limit (--max-size)`, file);
+    throw new InputError('E_TOO_LARGE', `the file is ${mib(size)}, over the ${mib(maxBytes)} limit (limits.max-file-mb, or --max-size)`, file);
+  }
+  if (TEXT_FORMATS.has(format) && size > maxTextBytes) {
+    throw new InputError('E_TOO_LARGE', `the file is ${mib(size)} of text, over the ${mib(maxTextBytes)} limit for text files (limits.max-text-mb)`, file);
   }
   // A fresh, unshared ArrayBuffer, so that it can be transferred to a worker without copying.
   const data = Buffer.from(new ArrayBuffer(size));
@@ -152,6 +167,14 @@ class IngestRun {
   }
 }
 
+/**
+ * Extraction workers for a requested count: at most one per CPU, since extraction is CPU-bound
+ * and more threads only add memory (`--jobs 1000` would otherwise start a worker per file).
+ */
+export function effectiveJobs(requested?: number): number {
+  return Math.min(requested ?? os.availableParallelism(), os.availableParallelism());
+}
+
 /** The project's own database files, which a folder walk must never pick up. */
 function ownFiles(db: Db): string[] {
   const own = path.resolve(db.file);
@@ -163,6 +186,7 @@ function ownFiles(db: Db): string[] {
  * writes, one transaction per document. Bad files are reported and skipped; the run goes on.
  */
 export async function ingest(db: Db, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  db.assertWritable();
   const started = performance.now();
   const { files, missing } = collectFiles(paths, { ...options, ignore: ownFiles(db) });
   const run = new IngestRun(db, options, files.length + missing.length);
@@ -170,8 +194,10 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
 
   const known = db.sql.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
   const seenThisRun = new Map<string, string>();
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const jobs = Math.max(0, Math.min(options.jobs ?? os.availableParallelism(), files.length));
+  const limits = options.limits ?? readLimits(db);
+  const maxBytes = options.maxBytes ?? limits.maxFileBytes;
+  const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = limits;
+  const jobs = Math.max(0, Math.min(effectiveJobs(options.jobs), files.length));
   const preparer: Preparer = jobs === 0 ? inlinePreparer : new WorkerPool(jobs, options.timeoutMs ?? 120_000);
   // Bounds memory: only this many files are read and not yet written at once.
   const window = Math.max(8, jobs * 4);
@@ -181,7 +207,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
     for (const file of files) {
       let c: Candidate;
       try {
-        c = { path: file, ...screen(file, maxBytes) };
+        c = { path: file, ...screen(file, maxBytes, limits.maxTextBytes) };
       } catch (err) {
         void run.inTurn(() => run.fail(file, err));
         continue;
@@ -196,7 +222,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
       seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium' })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
       prepared.catch(() => undefined); // handled in its turn, below
       const written = run
@@ -218,13 +244,24 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   return summary;
 }
 
-/** Parses `key=value` attribute arguments. */
+/** Keys that name parts of every JavaScript object rather than an attribute. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses `key=value` attribute arguments. A key is letters, digits, `_`, `-` or `.` (what a query's
+ * `doc.KEY` can name) and not `__proto__`, `constructor` or `prototype`; values lose control
+ * characters, since they are printed and written to reports.
+ */
 export function parseAttributes(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError('E_USAGE', `--attr expects key=value, got "${pair}"`);
-    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    if (eq <= 0) throw new UsageError('E_USAGE', `--attr expects key=value, got "${cleanField(pair)}"`);
+    const key = pair.slice(0, eq).trim();
+    if (RESERVED_KEYS.has(key.toLowerCase()) || !/^[\p{L}\p{N}_.-]+$/u.test(key)) {
+      throw new UsageError('E_USAGE', `--attr key "${cleanField(key)}" cannot be used: a key is letters, digits, _, - or ., and not __proto__, constructor or prototype`);
+    }
+    out[key] = cleanField(pair.slice(eq + 1));
   }
   return out;
 }

@@ -19,6 +19,8 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Heap per extraction worker: far above what real documents take, below what would exhaust a laptop. */
+const WORKER_HEAP_MB = 2048;
 
 /** Runs `prepareDocument` somewhere: in worker threads, or inline when there are none. */
 export interface Preparer {
@@ -61,10 +63,19 @@ export class WorkerPool implements Preparer {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL) };
+    // A worker that runs out of heap ends alone (ERR_WORKER_OUT_OF_MEMORY) instead of taking the
+    // whole process down with V8's fatal out-of-memory abort.
+    const slot: Slot = { worker: new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
     slot.worker.unref();
     slot.worker.on('message', (reply: Reply) => this.finish(slot, reply));
-    slot.worker.on('error', (err) => this.fail(slot, new InputError('E_EXTRACT_CRASH', `the extractor crashed: ${err.message}`)));
+    slot.worker.on('error', (err: Error & { code?: string }) =>
+      this.fail(
+        slot,
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new InputError('E_TOO_LARGE', `reading the file took more than ${WORKER_HEAP_MB} MiB of memory`)
+          : new InputError('E_EXTRACT_CRASH', `the extractor crashed: ${err.message}`),
+      ),
+    );
     slot.worker.on('exit', (code) => {
       if (slot.job) this.fail(slot, new InputError('E_EXTRACT_CRASH', `the extractor stopped (exit ${code})`));
     });

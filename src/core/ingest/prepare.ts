@@ -2,13 +2,17 @@ import { InputError } from '../../errors.js';
 import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
-import type { Extractor, Format, PdfEngineName, PreparedDocument } from './types.js';
+import { cleanField } from '../render/escape.js';
+import { DEFAULT_LIMITS } from '../store/limits.js';
+import type { DocMeta, ExtractLimits, Extractor, Format, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface PrepareTask {
   file: string;
   format: Format;
   data: Uint8Array;
   pdfEngine: PdfEngineName;
+  /** What the file may unpack or nest to (default: litkit's default limits). */
+  limits?: ExtractLimits;
 }
 
 /** Each format's extractor, loaded on first use: a worker reading only PDFs never loads mammoth. */
@@ -43,16 +47,39 @@ function noTextReason(format: Format): string {
 }
 
 /**
+ * Titles, authors and source fields (journal, DOI, URL …) without control characters: they come
+ * from the file (its properties, its name) and end up on terminals, in reports' XML and in
+ * spreadsheets.
+ */
+function cleanMeta(meta: DocMeta): DocMeta {
+  const clean = (v: string | undefined) => (v === undefined ? undefined : cleanField(v) || undefined);
+  const source = meta.source && Object.fromEntries(Object.entries(meta.source).map(([k, v]) => [k, clean(v)]).filter(([, v]) => v !== undefined));
+  return { ...meta, title: clean(meta.title), authors: clean(meta.authors), ...(source ? { source } : {}) };
+}
+
+/**
  * Everything that happens to a file before it is stored, free of the database so that it can run
  * in a worker thread: extract, normalise, segment, and complete the metadata.
  */
 export async function prepareDocument(task: PrepareTask): Promise<PreparedDocument> {
   if (task.data.byteLength === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', task.file);
-  const raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file);
+  const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = DEFAULT_LIMITS;
+  const limits = task.limits ?? { maxUnzippedBytes, maxZipEntries, maxHtmlDepth };
+  let raw: RawDocument;
+  try {
+    raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file, limits);
+  } catch (err) {
+    // A parser that recurses (Markdown's, an XML reader's) can still meet a file nested deeper
+    // than the stack: that file fails, the run goes on.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new InputError('E_TOO_DEEP', 'the document nests too deeply to be read (the parser ran out of stack)', task.file);
+    }
+    throw err;
+  }
   const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
-  const meta = completeMeta(raw.meta, task.file);
+  const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
   if (!hasText(task.format, pages)) {
     return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
   }
-  return { pages, segments: segmentPages(pages, task.format), meta, engine: raw.engine, status: 'ok' };
+  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok' };
 }

@@ -1,3 +1,6 @@
+import type { SegmentKind } from '../documents/kinds.js';
+import { BULLET, classifyParagraphs, headingForm, type Paragraph } from './kinds.js';
+import { repeatKey } from './repeat-key.js';
 import type { Format, SegmentSpan } from './types.js';
 
 /** Segments longer than this are split at sentence ends, so an excerpt stays quotable. */
@@ -9,7 +12,6 @@ interface Span {
   end: number;
 }
 
-const BULLET = /^\s*(?:[•▪◦·‣∙*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s/;
 const TERMINAL = /[.!?:]["'”’)\]]*$/;
 
 /** Splits a page at blank lines. */
@@ -63,6 +65,38 @@ function pdfParagraphs(text: string, block: Span, typical: number): Span[] {
   return spans;
 }
 
+/**
+ * Plain text separates paragraphs with blank lines and joins the hard-wrapped lines of each. Inside
+ * a block, a list item starts on a line of its own, and so does a heading line directly above or
+ * below prose (no blank line between: "1. Purpose", "Apply Now" after the last sentence): a line
+ * that looks like a heading and is clearly shorter than its prose neighbour, which a wrapped line
+ * is not.
+ */
+function textParagraphs(text: string, block: Span): Span[] {
+  const lines: Span[] = [];
+  for (let pos = block.start; pos < block.end; ) {
+    const end = lineEndAt(text, pos, block.end);
+    lines.push({ start: pos, end });
+    pos = end + 1;
+  }
+  const line = (l: Span) => text.slice(l.start, l.end).trim();
+  const spans: Span[] = [];
+  let first = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const head = line(lines[first]!);
+    const prev = line(lines[i - 1]!);
+    const here = line(lines[i]!);
+    const headingAbove = i === first + 1 && head.length < 0.7 * here.length && headingForm(head) && !headingForm(text.slice(lines[i]!.start, block.end));
+    const headingBelow = /[.!?]["'”’)\]]*$/.test(prev) && here.length < 0.7 * prev.length && headingForm(here);
+    if (BULLET.test(here) || headingAbove || headingBelow) {
+      spans.push({ start: lines[first]!.start, end: lines[i - 1]!.end });
+      first = i;
+    }
+  }
+  spans.push({ start: lines[first]?.start ?? block.start, end: block.end });
+  return spans;
+}
+
 /** Cuts a long span at sentence ends near the target length (or at a space when there is none). */
 function splitLong(text: string, span: Span): Span[] {
   const out: Span[] = [];
@@ -92,23 +126,47 @@ function trim(text: string, span: Span): Span | undefined {
   return { start, end };
 }
 
-/**
- * Splits normalised pages into paragraph-level segments, each with its page number (1-based) and
- * offsets into that page's text, in reading order.
- */
-export function segmentPages(pages: string[], format: Format): SegmentSpan[] {
-  const segments: SegmentSpan[] = [];
-  pages.forEach((text, i) => {
-    const typical = format === 'pdf' ? typicalLineLength(text) : 0;
-    for (const block of blocks(text)) {
-      const paragraphs = format === 'pdf' ? pdfParagraphs(text, block, typical) : [block];
-      for (const p of paragraphs) {
-        for (const piece of splitLong(text, p)) {
-          const span = trim(text, piece);
-          if (span) segments.push({ page: i + 1, ...span });
-        }
-      }
+/** A paragraph with its place on the page. */
+type Placed = Paragraph & Span;
+
+/** The paragraphs of one page, in reading order, each with the kind its block's markup gives. */
+function pageParagraphs(text: string, page: number, format: Format, markup: (SegmentKind | undefined)[] | undefined): Placed[] {
+  const typical = format === 'pdf' ? typicalLineLength(text) : 0;
+  const found = blocks(text);
+  // Normalisation can merge blocks (a paragraph of control characters only); the markup's kinds
+  // are trusted only while they still line up with the blocks.
+  const hints = markup?.length === found.length ? markup : undefined;
+  const out: Placed[] = [];
+  found.forEach((block, b) => {
+    const parts = format === 'pdf' ? pdfParagraphs(text, block, typical) : format === 'txt' ? textParagraphs(text, block) : [block];
+    for (const part of parts) {
+      const span = trim(text, part);
+      if (span) out.push({ start: span.start, end: span.end, page, text: text.slice(span.start, span.end), hint: hints?.[b], edge: false });
     }
+  });
+  if (out.length) out[0]!.edge = out.at(-1)!.edge = true;
+  return out;
+}
+
+/**
+ * Splits normalised pages into paragraph-level segments, each with its page number (1-based),
+ * offsets into that page's text, its kind, and the paragraph number a reader counts on the page
+ * (which the pieces of a long paragraph share), in reading order. `blockKinds` is what the file's
+ * markup says about each blank-line-separated block, when the format has markup.
+ */
+export function segmentPages(pages: string[], format: Format, blockKinds?: (SegmentKind | undefined)[][]): SegmentSpan[] {
+  const paragraphs = pages.flatMap((text, i) => pageParagraphs(text, i + 1, format, blockKinds?.[i]));
+  const kinds = classifyParagraphs(paragraphs);
+  const counted = new Map<number, number>();
+  const segments: SegmentSpan[] = [];
+  paragraphs.forEach((p, i) => {
+    const { kind, counted: isCounted } = kinds[i]!;
+    const para = isCounted ? (counted.get(p.page) ?? 0) + 1 : null;
+    if (para) counted.set(p.page, para);
+    const text = pages[p.page - 1]!;
+    // The paragraph is trimmed already; only the pieces of a long one need it again.
+    const pieces = p.end - p.start > MAX_SEGMENT ? splitLong(text, p).flatMap((piece) => trim(text, piece) ?? []) : [p];
+    for (const { start, end } of pieces) segments.push({ page: p.page, start, end, kind, para, repeatKey: repeatKey(text.slice(start, end), kind) });
   });
   return segments;
 }

@@ -64,14 +64,14 @@ export function compileQuery(db: Db, node: Node, scope: Scope = { seg: 's', doc:
       // NOT of codes is checked per candidate through the codings index, rather than by building
       // the (often large) set of every segment that has the codes.
       const codings = codingsFilter(db, node.item, scope);
-      if (codings) return { sql: `NOT EXISTS (SELECT 1 FROM codings x WHERE x.segment_id = ${seg}.id AND ${codings.sql})`, params: codings.params };
+      if (codings) return { sql: `NOT EXISTS (SELECT 1 FROM live_codings x WHERE x.segment_id = ${seg}.id AND ${codings.sql})`, params: codings.params };
       const p = compileQuery(db, node.item, scope);
       return { sql: `NOT ${p.sql}`, params: p.params };
     }
     case 'code':
     case 'coder': {
       const c = codingsFilter(db, node, scope)!;
-      return { sql: `${seg}.id IN (SELECT segment_id FROM codings WHERE ${c.sql})`, params: c.params };
+      return { sql: `${seg}.id IN (SELECT segment_id FROM live_codings WHERE ${c.sql})`, params: c.params };
     }
     case 'text':
       return { sql: `${seg}.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?)`, params: [ftsTerm(node.value, node.phrase)] };
@@ -108,13 +108,15 @@ function codingsFilter(db: Db, node: Node, scope: Scope): Predicate | undefined 
 /** A subquery of the ids of the segments a node selects. */
 function idSet(db: Db, node: Node, scope: Scope): Predicate {
   const codings = codingsFilter(db, node, scope);
-  if (codings) return { sql: `SELECT segment_id FROM codings WHERE ${codings.sql}`, params: codings.params };
+  if (codings) return { sql: `SELECT segment_id FROM live_codings WHERE ${codings.sql}`, params: codings.params };
   const p = compileQuery(db, node, { ...scope, seg: 'q', doc: 'qd' });
   return { sql: `SELECT q.id FROM segments q JOIN documents qd ON qd.id = q.document_id WHERE ${p.sql}`, params: p.params };
 }
 
 function attribute(node: Extract<Node, { kind: 'attr' }>, doc: string, seg: string): Predicate {
-  const column = DOC_COLUMNS[node.key.toLowerCase()];
+  // Own keys only: doc.constructor or doc.__proto__ are attributes, never Object.prototype's.
+  const key = node.key.toLowerCase();
+  const column = Object.hasOwn(DOC_COLUMNS, key) ? DOC_COLUMNS[key] : undefined;
   const numbers = node.values.every((v) => NUMBER.test(v));
   // Numbers compare as numbers in numeric columns, and in attributes when the comparison orders.
   const asNumber = numbers && (column ? NUMERIC_COLUMNS.has(column) : ['<', '<=', '>', '>='].includes(node.op));

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { TermDefinitionFinder } from './definition-patterns.js';
 import { termFtsQuery } from './term-match.js';
@@ -18,10 +18,11 @@ export interface Definition {
 interface Row extends CitationColumns {
   id: number;
   document_id: number;
+  seq: number;
   text: string;
 }
 
-const SEGMENT_COLUMNS = 's.id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count';
+const SEGMENT_COLUMNS = `s.id, s.document_id, s.page, s.seq, ${CITED_PARA}, s.text, d.title, d.year, d.format, d.page_count`;
 
 /**
  * Definitional statements of each term across the corpus, with source and page: the mapping of

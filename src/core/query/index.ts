@@ -1,5 +1,6 @@
 /** Querying coded evidence: a small language over codes, text and document attributes, compiled to SQL. */
-export { parseQuery, QuerySyntaxError } from './parse.js';
+export { parseQuery, queryLimits, QuerySyntaxError } from './parse.js';
+export type { QueryLimits } from './parse.js';
 export { compileQuery } from './compile.js';
 export type { Predicate } from './compile.js';
 export { runQuery } from './run.js';

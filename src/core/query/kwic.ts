@@ -1,10 +1,10 @@
 import { UsageError } from '../../errors.js';
 import { stem, tokenize } from '../coding/text.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
-import { parseQuery } from './parse.js';
+import { parseQuery, queryLimits } from './parse.js';
 
 export interface KwicLine {
   left: string;
@@ -44,10 +44,10 @@ export function kwic(db: Db, term: string, options: KwicOptions = {}): KwicLine[
   const words = tokenize(term).map((t) => t.lower);
   if (!words.length) throw new UsageError('E_USAGE', 'kwic needs a word or phrase');
   const width = options.width ?? 40;
-  const scope = options.where ? compileQuery(db, parseQuery(options.where)) : undefined;
+  const scope = options.where ? compileQuery(db, parseQuery(options.where, queryLimits(db))) : undefined;
   const rows = db.sql
     .prepare(
-      `SELECT s.id, s.document_id, s.page, s.start, s.seq, s.text, p.text AS page_text, d.title, d.year, d.format, d.page_count
+      `SELECT s.id, s.document_id, s.page, s.start, ${CITED_PARA}, s.text, p.text AS page_text, d.title, d.year, d.format, d.page_count
        FROM segments s JOIN documents d ON d.id = s.document_id JOIN pages p ON p.document_id = s.document_id AND p.number = s.page
        WHERE s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?) ${scope ? `AND ${scope.sql}` : ''}
        ORDER BY s.id`,

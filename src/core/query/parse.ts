@@ -1,5 +1,33 @@
-import { LitkitError, ExitCode } from '../../errors.js';
+import { LitkitError, ExitCode, UsageError } from '../../errors.js';
+import type { Db } from '../store/db.js';
+import { DEFAULT_LIMITS, readLimits } from '../store/limits.js';
 import type { Comparison, Node } from './ast.js';
+
+/** How long and how deeply nested a query may be (`limits.max-query-chars`, `limits.max-query-depth`). */
+export interface QueryLimits {
+  maxChars: number;
+  maxDepth: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxChars: DEFAULT_LIMITS.maxQueryChars, maxDepth: DEFAULT_LIMITS.maxQueryDepth };
+
+/** The project's query limits (its settings, else the defaults). */
+export function queryLimits(db: Db): QueryLimits {
+  const l = readLimits(db);
+  return { maxChars: l.maxQueryChars, maxDepth: l.maxQueryDepth };
+}
+
+/** Refuses a query over the length limit, before any work is done on it. */
+export function checkQueryLength(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMITS): void {
+  if (src.length > limits.maxChars) {
+    throw new UsageError('E_QUERY', `the query is ${src.length} characters long, over the limit of ${limits.maxChars} (limits.max-query-chars)`);
+  }
+}
+
+/** The one-line error for a query nested deeper than the limit. */
+export function tooDeep(limits: QueryLimits): UsageError {
+  return new UsageError('E_QUERY', `the query nests parentheses or NOTs more than ${limits.maxDepth} deep (limits.max-query-depth)`);
+}
 
 /** A query that does not parse: the message shows the expression with a caret under the place. */
 export class QuerySyntaxError extends LitkitError {
@@ -66,9 +94,15 @@ const ATOM = 'a code, text:, doc., coder:, speaker:, NOT or "("';
  * text:"phrase", doc.KEY = value (=, !=, <, <=, >, >=, in (a, b)), coder:NAME, speaker:NAME.
  * Precedence, loosest first: OR, AND, NOT, NEAR.
  */
-export function parseQuery(src: string): Node {
+export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Node {
+  checkQueryLength(src, limits);
   const tokens = lex(src);
   let i = 0;
+  // Every level of nesting costs stack frames; bounded, deep nesting is an error, not a crash.
+  let depth = 0;
+  const enter = () => {
+    if (++depth > limits.maxDepth) throw tooDeep(limits);
+  };
   const peek = () => tokens[i]!;
   const next = () => tokens[i++]!;
   const isWord = (w: string) => peek().kind === 'word' && peek().text.toUpperCase() === w;
@@ -93,7 +127,9 @@ export function parseQuery(src: string): Node {
     const t = peek();
     if (t.kind === 'lparen') {
       next();
+      enter();
       const inner = or();
+      depth--;
       if (peek().kind !== 'rparen') fail('")"');
       next();
       return inner;
@@ -147,7 +183,10 @@ export function parseQuery(src: string): Node {
   const not = (): Node => {
     if (isWord('NOT')) {
       const t = next();
-      return { kind: 'not', item: not(), pos: t.pos };
+      enter();
+      const item = not();
+      depth--;
+      return { kind: 'not', item, pos: t.pos };
     }
     return near();
   };

@@ -1,7 +1,7 @@
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
 import { compileQuery } from './compile.js';
-import { parseQuery } from './parse.js';
+import { parseQuery, queryLimits } from './parse.js';
 
 export interface QueryOptions {
   limit?: number;
@@ -50,14 +50,14 @@ interface Row extends CitationColumns {
 /** The segments a query selects, in document order, each with its codes, coders and citation. */
 export function runQuery(db: Db, expression: string, options: QueryOptions = {}): QueryResult {
   const started = performance.now();
-  const predicate = compileQuery(db, parseQuery(expression));
+  const predicate = compileQuery(db, parseQuery(expression, queryLimits(db)));
   const context = Math.max(0, options.context ?? 0);
   const from = `FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${predicate.sql}`;
   const total = options.count ? (db.sql.prepare(`SELECT count(*) ${from}`).pluck().get(...predicate.params) as number) : null;
   const limit = options.limit ?? 50;
   const rows = db.sql
     .prepare(
-      `SELECT s.id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, s.seq, s.start, s.end, s.text,
+      `SELECT s.id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, ${CITED_PARA}, s.start, s.end, s.text,
          CASE WHEN @context > 0 THEN (SELECT substr(p.text, max(1, s.start - @context + 1), min(s.start, @context)) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS before,
          CASE WHEN @context > 0 THEN (SELECT substr(p.text, s.end + 1, @context) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS after
        ${from} ORDER BY s.id LIMIT @limit`,
@@ -65,7 +65,7 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
     .all(...predicate.params, { context, limit: limit + 1 }) as Row[];
   const more = rows.length > limit;
   rows.length = Math.min(rows.length, limit);
-  const codings = db.sql.prepare('SELECT code_id, coder FROM codings WHERE segment_id = ? ORDER BY code_id, coder');
+  const codings = db.sql.prepare('SELECT code_id, coder FROM live_codings WHERE segment_id = ? ORDER BY code_id, coder');
   const excerpts = rows.map((r): Excerpt => {
     const cs = codings.all(r.id) as { code_id: string; coder: string }[];
     return {

@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from './codes.js';
 import { compileQuery } from './compile.js';
-import { parseQuery } from './parse.js';
+import { parseQuery, queryLimits } from './parse.js';
 
 /** A count table: rows × columns of counts. */
 export interface Matrix {
@@ -34,7 +34,7 @@ function scope(db: Db, options: { coder?: string; where?: string }): { sql: stri
     params.push(options.coder);
   }
   if (options.where) {
-    const p = compileQuery(db, parseQuery(options.where));
+    const p = compileQuery(db, parseQuery(options.where, queryLimits(db)));
     parts.push(`k.segment_id IN (SELECT s.id FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${p.sql})`);
     params.push(...p.params);
   }
@@ -74,7 +74,7 @@ export function matrix(db: Db, options: MatrixOptions): Matrix {
   if (options.columns === 'docs') {
     const docs = db.sql.prepare('SELECT id, title FROM documents ORDER BY id').all() as { id: number; title: string }[];
     const counts = db.sql
-      .prepare(`SELECT k.code_id AS r, CAST(k.document_id AS TEXT) AS c, ${counted} AS n FROM codings k
+      .prepare(`SELECT k.code_id AS r, CAST(k.document_id AS TEXT) AS c, ${counted} AS n FROM live_codings k
         WHERE k.code_id IN (SELECT value FROM json_each(?)) ${sc.sql} GROUP BY 1, 2`)
       .all(codes, ...sc.params) as { r: string; c: string; n: number }[];
     const m = fill(rows, docs.map((d) => String(d.id)), counts, unit);
@@ -85,7 +85,7 @@ export function matrix(db: Db, options: MatrixOptions): Matrix {
     const values = db.sql.prepare("SELECT DISTINCT coalesce(a.value, '(none)') FROM documents d LEFT JOIN document_attributes a ON a.document_id = d.id AND a.key = ? ORDER BY 1").pluck().all(key) as string[];
     if (values.length === 1 && values[0] === '(none)') throw new UsageError('E_USAGE', `no document has the attribute "${key}"`);
     const counts = db.sql
-      .prepare(`SELECT k.code_id AS r, coalesce(a.value, '(none)') AS c, ${counted} AS n FROM codings k
+      .prepare(`SELECT k.code_id AS r, coalesce(a.value, '(none)') AS c, ${counted} AS n FROM live_codings k
         LEFT JOIN document_attributes a ON a.document_id = k.document_id AND a.key = ?
         WHERE k.code_id IN (SELECT value FROM json_each(?)) ${sc.sql} GROUP BY 1, 2`)
       .all(key, codes, ...sc.params) as { r: string; c: string; n: number }[];
@@ -94,8 +94,8 @@ export function matrix(db: Db, options: MatrixOptions): Matrix {
   if (options.columns === 'codes' || options.columns.startsWith('codes:')) {
     const columns = options.columns === 'codes' ? rows : codesFor(db, options.columns.slice(6));
     const counts = db.sql
-      .prepare(`SELECT k.code_id AS r, b.code_id AS c, ${counted} AS n FROM codings k
-        JOIN codings b ON b.segment_id = k.segment_id ${options.coder ? 'AND b.coder = k.coder' : ''}
+      .prepare(`SELECT k.code_id AS r, b.code_id AS c, ${counted} AS n FROM live_codings k
+        JOIN live_codings b ON b.segment_id = k.segment_id ${options.coder ? 'AND b.coder = k.coder' : ''}
         WHERE k.code_id IN (SELECT value FROM json_each(?)) AND b.code_id IN (SELECT value FROM json_each(?)) ${sc.sql} GROUP BY 1, 2`)
       .all(codes, JSON.stringify(columns), ...sc.params) as { r: string; c: string; n: number }[];
     return fill(rows, columns, counts, unit);
@@ -115,7 +115,7 @@ export function cooccurrence(db: Db, options: { codes?: string; window?: number;
   const codes = JSON.stringify(rows);
   const counts = db.sql
     .prepare(
-      `WITH c AS (SELECT DISTINCT k.code_id, k.segment_id, s.document_id, s.seq FROM codings k JOIN segments s ON s.id = k.segment_id
+      `WITH c AS (SELECT DISTINCT k.code_id, k.segment_id, s.document_id, s.seq FROM live_codings k JOIN segments s ON s.id = k.segment_id
                   WHERE k.code_id IN (SELECT value FROM json_each(?)) ${sc.sql})
        SELECT a.code_id AS r, b.code_id AS c, count(DISTINCT a.segment_id) AS n
        FROM c a JOIN c b ON b.document_id = a.document_id AND b.seq BETWEEN a.seq - ? AND a.seq + ?
@@ -142,7 +142,7 @@ export function codeSummary(db: Db, options: { codes?: string; coder?: string; w
     .prepare(
       `SELECT c.id, c.label, c.definition, count(DISTINCT k.segment_id) AS excerpts, count(DISTINCT k.document_id) AS documents,
          group_concat(DISTINCT k.coder) AS coders
-       FROM codes c LEFT JOIN codings k ON k.code_id = c.id ${sc.sql}
+       FROM codes c LEFT JOIN live_codings k ON k.code_id = c.id ${sc.sql}
        WHERE c.id IN (SELECT value FROM json_each(?)) GROUP BY c.id`,
     )
     .all(...sc.params, JSON.stringify(rows)) as { id: string; label: string; definition: string | null; excerpts: number; documents: number; coders: string | null }[];

@@ -1,23 +1,24 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
-import { citeDocument, citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeDocument } from '../documents/citation.js';
 import { failedFiles } from '../ingest/log.js';
-import { codeSummary, compareDefinitions, matrix } from '../query/index.js';
+import { codeSummary, compareDefinitions, findDefinitions } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from '../query/codes.js';
 import { includedStudies } from '../review/extraction.js';
 import { prismaCounts, type PrismaCounts } from '../review/prisma.js';
 import { getSetting } from '../store/settings.js';
-import { apaBibliography } from './citations.js';
+import { apaReferences } from './citations.js';
+import { COUNTING_RULE, evidenceByAttribute, evidenceCount, evidenceQuotes, evidenceScope, type EvidenceOptions, type EvidenceQuote } from './evidence-scope.js';
+import { codeMemos, type CodeMemo } from './code-memos.js';
+import { disambiguate } from './disambiguate.js';
+import { readTor, type Tor } from '../tor/index.js';
+import { evidenceGaps, evidenceTypes, GAP_RULE, type Gap } from './gaps.js';
+import { inTextCiter, locatorOf, type Citer, type PlacedRow } from './in-text.js';
+import { intersectionalityTables, type Intersectionality } from './intersectionality.js';
+import { planFromTor, type Plan } from './plan.js';
 
-/** A quotable excerpt with its citation. */
-export interface Quote {
-  segmentId: number;
-  text: string;
-  citation: string;
-  documentId: number;
-  page: number;
-  coders: string[];
-}
+/** A quotable excerpt: the sentence that carries the evidence, cited author–date (`citation`) and by title (`source`). */
+export type Quote = EvidenceQuote;
 
 export interface ReportCode {
   id: string;
@@ -42,19 +43,21 @@ export interface ReportModel {
   codes: ReportCode[];
   /** Every code by id, for direct lookup: `{{#with (code "employment.promotion")}}`. */
   byId: Record<string, ReportCode>;
-  definitions: { term: string; definition: string; citation: string; form: string }[];
+  /** citation: author–date with page or paragraph; source: the document by title. */
+  definitions: { term: string; definition: string; citation: string; source: string; form: string }[];
   /**
    * The mapped terms set against the sources: each term's working definition from the framework
-   * (the review's own, never a source's) with the sources' definitions and citations, and the
-   * terms no source defines.
+   * (the review's own, never a source's) with the sources' definitions, cited as `definitions`
+   * are, and the terms no source defines.
    */
   definitionComparison: {
-    terms: { term: string; codes: string[]; workingDefinition: string | null; sources: { definition: string; citation: string; form: string }[] }[];
+    terms: { term: string; codes: string[]; workingDefinition: string | null; sources: { definition: string; citation: string; source: string; form: string }[] }[];
     missing: { term: string; codes: string[]; workingDefinition: string | null }[];
   };
-  documents: (DocumentInfo & { type: string; citation: string; reference: string })[];
+  /** citation: `(Smith & Doe, 2020)`; source: `Title (2020)`; reference: the APA reference. */
+  documents: ReportDocument[];
   /** The same documents by id, for looking up a quote's source: `(lookup documentsById documentId)`. */
-  documentsById: Record<number, DocumentInfo & { type: string; citation: string; reference: string }>;
+  documentsById: Record<number, ReportDocument>;
   bibliography: string[];
   matrix: { columns: string[]; rows: { code: string; label: string; cells: number[]; total: number }[] } | null;
   /** The PRISMA 2020 boxes, when records have been imported; otherwise null. */
@@ -62,55 +65,38 @@ export interface ReportModel {
   /** Included studies with their extracted data (empty without an extraction form). */
   studies: { citation: string; values: Record<string, string | null> }[];
   studyFields: { id: string; label: string }[];
+  /** How every excerpt and document count of the report is made. */
+  countingRule: string;
+  /** The evidence the report draws on: the `--where` query, and the documents left out (the review's own ToR). */
+  scope: { where: string | null; excludedDocuments: string[] };
+  /** The terms of reference read from `--tor DOC`; null without. */
+  tor: Tor | null;
+  /** Lines of inquiry, evaluation matrix and work plan drawn from the ToR; null without one. */
+  plan: Plan | null;
+  /** Race and racism × each intersectionality dimension, with a quote per non-empty cell; null when the framework has no such codes. */
+  intersectionality: Intersectionality | null;
+  /** Every code's evidence gap by `gapRule`. */
+  gaps: Record<string, Gap>;
+  gapRule: string;
+  /** Memos on each code, oldest first. */
+  memos: Record<string, CodeMemo[]>;
+  /** The title page: who the report is for, the assignment, the date written out. */
+  cover: { client: string | null; assignment: string | null; date: string };
 }
 
-export interface ModelOptions {
+export type ReportDocument = DocumentInfo & { type: string; citation: string; source: string; reference: string };
+
+export interface ModelOptions extends EvidenceOptions {
   title?: string;
   framework?: string;
   /** Quotes per code. */
   quotes?: number;
   /** Terms whose definitions are mapped across the corpus. */
   terms?: string[];
-}
-
-interface QuoteRow extends CitationColumns {
-  segment_id: number;
-  document_id: number;
-  text: string;
-  manual: number;
-  matches: number;
-  coders: string;
-}
-
-/**
- * The strongest excerpts of a code (and its sub-codes): those a person coded first, then those
- * with the most rule matches, of quotable length, one per document before any second.
- */
-export function strongestQuotes(db: Db, codes: string[], n: number): Quote[] {
-  const rows = db.sql
-    .prepare(
-      `SELECT k.segment_id, s.document_id, s.page, s.seq, s.text, d.title, d.year, d.format, d.page_count,
-         max(k.coder NOT IN ('auto', 'suggest')) AS manual, max(coalesce(json_extract(k.evidence, '$.matches'), 1)) AS matches,
-         group_concat(DISTINCT k.coder) AS coders
-       FROM codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.document_id
-       WHERE k.code_id IN (SELECT value FROM json_each(?)) AND length(s.text) BETWEEN 60 AND 900
-         AND instr(s.text, ' | ') = 0 -- table rows read badly as quotes
-       GROUP BY k.segment_id`,
-    )
-    .all(JSON.stringify(codes)) as QuoteRow[];
-  rows.sort((a, b) => b.manual - a.manual || b.matches - a.matches || a.segment_id - b.segment_id);
-  const picked: QuoteRow[] = [];
-  const seen = new Set<number>();
-  for (const r of rows) if (picked.length < n && !seen.has(r.document_id) && (seen.add(r.document_id), true)) picked.push(r);
-  for (const r of rows) if (picked.length < n && !picked.includes(r)) picked.push(r);
-  return picked.map((r) => ({
-    segmentId: r.segment_id,
-    text: r.text.replace(/\s+/g, ' ').trim(),
-    citation: citeRow(r),
-    documentId: r.document_id,
-    page: r.page,
-    coders: r.coders.split(','),
-  }));
+  /** The document holding the terms of reference. */
+  tor?: number;
+  /** Who the report is for, on the title page (default: the ToR's organisation). */
+  client?: string;
 }
 
 /** Terms whose definitions a report maps across sources, by framework. */
@@ -119,8 +105,36 @@ const DEFAULT_TERMS: Record<string, string[]> = {
   'data-standards': ['vulnerability', 'vulnerable migrants', 'data standards', 'interoperability', 'disaggregation', 'data protection', 'personal data', 'data quality'],
 };
 
+/** Definitions of the terms across the sources, each cited author–date at its page or paragraph. */
+function definitionsOf(db: Db, terms: string[], cite: Citer): ReportModel['definitions'] {
+  const place = db.sql.prepare(`SELECT d.format, d.page_count, s.page, ${CITED_PARA} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`);
+  return findDefinitions(db, terms).map((d) => ({
+    term: d.term,
+    definition: d.definition,
+    citation: cite(d.documentId, locatorOf(place.get(d.segmentId) as PlacedRow)),
+    source: d.citation,
+    form: d.pattern,
+  }));
+}
+
+/** The mapped terms set against the sources, each source's definition cited as `definitionsOf` cites it. */
+function definitionComparisonOf(db: Db, framework: string | undefined, terms: string[], cite: Citer): ReportModel['definitionComparison'] {
+  const place = db.sql.prepare(`SELECT d.format, d.page_count, s.page, ${CITED_PARA} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`);
+  const mapped = compareDefinitions(db, { framework, terms, labels: false }).terms.map((t) => ({
+    term: t.term,
+    codes: t.codes.map((c) => c.id),
+    workingDefinition: t.workingDefinition,
+    sources: t.sources.map((d) => ({ definition: d.definition, citation: cite(d.documentId, locatorOf(place.get(d.segmentId) as PlacedRow)), source: d.citation, form: d.pattern })),
+  }));
+  return {
+    terms: mapped.filter((t) => t.sources.length),
+    missing: mapped.filter((t) => !t.sources.length).map(({ term, codes, workingDefinition }) => ({ term, codes, workingDefinition })),
+  };
+}
+
 /** Builds the report data model from the project. */
 export async function buildReportModel(db: Db, options: ModelOptions = {}): Promise<ReportModel> {
+  const tor = options.tor === undefined ? null : readTor(db, options.tor);
   const frameworks = db.sql.prepare('SELECT id, title, version FROM frameworks ORDER BY id').all() as { id: string; title: string; version: string }[];
   const framework = frameworks.find((f) => f.id === options.framework) ?? (options.framework ? undefined : frameworks[0]) ?? null;
   const docs = listDocuments(db);
@@ -128,46 +142,48 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
   const summaries = framework ? codeSummary(db).filter((c) => own.has(c.code)) : [];
   const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null);
   const byDocId = new Map(docs.map((d) => [d.id, d]));
+  const forms = disambiguate(docs);
+  const cite: Citer = inTextCiter(docs, forms);
   const all = new Map<string, ReportCode>();
+  const scope = evidenceScope(db, options);
+  const families = new Map<string, string[]>();
+  const sourcesOf = db.sql.prepare(
+    `SELECT DISTINCT k.document_id FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
+     WHERE k.code_id IN (SELECT value FROM json_each(?)) AND ${scope.sql} ORDER BY k.document_id`,
+  );
   for (const s of summaries) {
     const family = resolveCodes(db, s.code);
-    const sourceIds = db.sql.prepare('SELECT DISTINCT document_id FROM codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY document_id').pluck().all(JSON.stringify(family)) as number[];
-    const familyStats = db.sql
-      .prepare('SELECT count(DISTINCT segment_id) AS e, count(DISTINCT document_id) AS d FROM codings WHERE code_id IN (SELECT value FROM json_each(?))')
-      .get(JSON.stringify(family)) as { e: number; d: number };
+    families.set(s.code, family);
+    const sourceIds = sourcesOf.pluck().all(JSON.stringify(family), ...scope.params) as number[];
+    const counted = evidenceCount(db, family, scope);
     all.set(s.code, {
       id: s.code, label: s.label, definition: s.definition, depth: s.code.split('.').length - 1, parent: parentOf(s.code),
-      excerpts: familyStats.e, documents: familyStats.d,
+      excerpts: counted.excerpts, documents: counted.documents,
       sources: sourceIds.map((id) => citeDocument(byDocId.get(id)!)),
-      quotes: strongestQuotes(db, family, options.quotes ?? 3),
+      quotes: evidenceQuotes(db, family, options.quotes ?? 3, scope, cite),
       children: [],
     });
   }
   for (const c of all.values()) if (c.parent && all.has(c.parent)) all.get(c.parent)!.children.push(c);
-  const bibliography = await apaBibliography(docs);
+  const bibliography = await apaReferences(docs, forms);
   const refs = new Map(bibliography.map((b) => [b.id, b.reference]));
   const types = new Map<string, number>();
   for (const d of docs) types.set(d.attributes.type ?? 'unspecified', (types.get(d.attributes.type ?? 'unspecified') ?? 0) + 1);
-  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM codings) AS codings').get() as { pages: number; segments: number; codings: number };
+  const counts = db.sql.prepare('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM live_codings) AS codings').get() as { pages: number; segments: number; codings: number };
   const hasRecords = (db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number) > 0;
   const extraction = getSetting(db, 'extraction_form') ? includedStudies(db) : undefined;
-  const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
+  const documents = docs.map((d) => ({ ...d, type: d.attributes.type ?? '', citation: cite(d.id), source: citeDocument(d), reference: refs.get(d.id) ?? d.title }));
   const hasType = docs.some((d) => d.attributes.type);
-  const mapped = compareDefinitions(db, { framework: framework?.id, terms: options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!, labels: false });
-  const mappedTerms = mapped.terms.map((t) => ({
-    term: t.term,
-    codes: t.codes.map((c) => c.id),
-    workingDefinition: t.workingDefinition,
-    sources: t.sources.map((d) => ({ definition: d.definition, citation: d.citation, form: d.pattern })),
-  }));
-  const m = framework && hasType ? matrix(db, { columns: 'attr:type', codes: undefined }) : null;
+  const excluded = options.includeTor ? [] : docs.filter((d) => d.attributes.role === 'tor' || d.id === options.tor);
+  const typeColumns = [...new Set(docs.filter((d) => !excluded.includes(d)).map((d) => d.attributes.type ?? '(none)'))].sort();
+  const byType = new Map([...families].map(([code, family]) => [code, evidenceByAttribute(db, family, 'type', scope)]));
   return {
     title: options.title ?? 'Desk review',
     generated: new Date().toISOString().slice(0, 10),
     project: {
       documents: docs.length,
       ...counts,
-      coders: db.sql.prepare("SELECT DISTINCT coder FROM codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
+      coders: db.sql.prepare("SELECT DISTINCT coder FROM live_codings WHERE coder NOT IN ('auto', 'suggest') ORDER BY coder").pluck().all() as string[],
       byType: [...types].sort((a, b) => b[1] - a[1]).map(([type, documents]) => ({ type, documents })),
       failed: failedFiles(db).map((f) => ({ path: f.path, cause: f.message })),
       noText: docs.filter((d) => d.status === 'no-text').map((d) => d.title),
@@ -175,19 +191,35 @@ export async function buildReportModel(db: Db, options: ModelOptions = {}): Prom
     framework,
     codes: [...all.values()].filter((c) => !c.parent || !all.has(c.parent)),
     byId: Object.fromEntries(all),
-    definitions: mappedTerms.flatMap((t) => t.sources.map((d) => ({ term: t.term, ...d }))),
-    definitionComparison: {
-      terms: mappedTerms.filter((t) => t.sources.length),
-      missing: mappedTerms.filter((t) => !t.sources.length).map(({ term, codes, workingDefinition }) => ({ term, codes, workingDefinition })),
-    },
+    definitions: definitionsOf(db, options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!, cite),
+    definitionComparison: definitionComparisonOf(db, framework?.id, options.terms ?? DEFAULT_TERMS[framework?.id ?? ''] ?? DEFAULT_TERMS['race-equality']!, cite),
     documents: documents,
     documentsById: Object.fromEntries(documents.map((d) => [d.id, d])),
     bibliography: bibliography.map((b) => b.reference),
-    matrix: m
-      ? { columns: m.columns, rows: m.rows.map((code, i) => ({ code, label: all.get(code)?.label ?? code, cells: m.cells[i]!, total: m.cells[i]!.reduce((a, b) => a + b, 0) })).filter((r) => all.has(r.code)) }
-      : null,
+    matrix:
+      framework && hasType
+        ? {
+            columns: typeColumns,
+            rows: [...all.values()].map((c) => {
+              const cells = typeColumns.map((t) => byType.get(c.id)?.get(t) ?? 0);
+              // A segment belongs to one document, so the total is the code's excerpts: the same number as everywhere else.
+              return { code: c.id, label: c.label, cells, total: c.excerpts };
+            }),
+          }
+        : null,
+    countingRule: COUNTING_RULE,
+    scope: { where: options.where ?? null, excludedDocuments: excluded.map((d) => citeDocument(d)) },
     prisma: hasRecords ? prismaCounts(db) : null,
     studies: extraction?.studies ?? [],
     studyFields: extraction?.form.fields.map((f) => ({ id: f.id, label: f.label })) ?? [],
+    tor,
+    plan: tor ? planFromTor(tor, [...all.values()], (code) => evidenceTypes(db, code, scope)) : null,
+    intersectionality: intersectionalityTables(db, Object.fromEntries(all), cite, scope),
+    gaps: evidenceGaps(db, Object.fromEntries(all), scope),
+    gapRule: GAP_RULE,
+    memos: codeMemos(db, own),
+    cover: { client: options.client ?? tor?.organisation ?? null, assignment: tor?.assignment ?? null, date: longDate(new Date()) },
   };
 }
+
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,5 +1,6 @@
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { similarTitlePairs } from './similar-titles.js';
 import { normaliseTitle } from './types.js';
 
 interface Rec {
@@ -31,31 +32,15 @@ const firstAuthor = (authors: string) => {
   return first.split(/[,\s]+/)[0]!.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '');
 };
 
-/** Character-trigram Dice similarity of two normalised titles. */
-function dice(a: string, b: string): number {
-  const grams = (s: string) => {
-    const g = new Map<string, number>();
-    for (let i = 0; i + 3 <= s.length; i++) g.set(s.slice(i, i + 3), (g.get(s.slice(i, i + 3)) ?? 0) + 1);
-    return g;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  const total = Math.max(1, a.length - 2) + Math.max(1, b.length - 2);
-  return (2 * common) / total;
-}
-
 /** A record's completeness, to choose which of a group to keep. */
 const completeness = (r: Rec) => (r.abstract ? 4 : 0) + (r.doi ? 2 : 0) + (r.journal ? 1 : 0) + (r.year ? 1 : 0) + (JSON.parse(r.authors).length ? 1 : 0);
 
-/** Titles at least this alike (trigram Dice) are the same record: typos and punctuation, not new studies. */
-const FUZZY_THRESHOLD = 0.9;
 
 /**
  * Finds duplicate groups among all imported records: the same DOI or PMID; the same normalised
  * title, year and first author; or titles at least 90% alike (trigram Dice) within a year of each
- * other. Each group keeps its most complete record. Runs from scratch each time, so it is
+ * other, compared only when they share a rare trigram, so 100,000 records take seconds. Each group
+ * keeps its most complete record. Runs from scratch each time, so it is
  * reversible (`undoDedupe`) and idempotent; with dryRun nothing is written.
  */
 export function dedupe(db: Db, options: { dryRun?: boolean } = {}): DedupeReport {
@@ -81,26 +66,16 @@ export function dedupe(db: Db, options: { dryRun?: boolean } = {}): DedupeReport
   byKey((r) => r.doi, 'same DOI');
   byKey((r) => r.pmid, 'same PMID');
   byKey((r) => (normaliseTitle(r.title).length > 10 ? `${normaliseTitle(r.title)}|${r.year ?? ''}|${firstAuthor(r.authors)}` : null), 'same title, year and first author');
-  // Fuzzy titles, compared within blocks of the same year (and the next) to stay near-linear.
-  const titles = new Map(recs.map((r) => [r.id, normaliseTitle(r.title)]));
-  const byYear = new Map<number, Rec[]>();
-  for (const r of recs) byYear.set(r.year ?? 0, [...(byYear.get(r.year ?? 0) ?? []), r]);
-  for (const [year, group] of byYear) {
-    const candidates = [...group, ...(year ? (byYear.get(year + 1) ?? []) : [])];
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < candidates.length; j++) {
-        const a = group[i]!;
-        const b = candidates[j]!;
-        if (a.id === b.id || find(a.id) === find(b.id)) continue;
-        const [ta, tb] = [titles.get(a.id)!, titles.get(b.id)!];
-        if (Math.abs(ta.length - tb.length) > 0.2 * Math.max(ta.length, tb.length)) continue;
-        const sim = dice(ta, tb);
-        if (sim >= FUZZY_THRESHOLD) union(a.id, b.id, `similar title (${(100 * sim).toFixed(0)}%)`);
-      }
-    }
-  }
+  // Fuzzy titles: only pairs that share a rare trigram are compared (similarTitlePairs).
+  const titles = recs.map((r) => normaliseTitle(r.title));
+  similarTitlePairs(titles, recs.map((r) => r.year), (i, j, sim) => union(recs[i]!.id, recs[j]!.id, `similar title (${(100 * sim).toFixed(0)}%)`));
   const groups = new Map<number, Rec[]>();
-  for (const r of recs) groups.set(find(r.id), [...(groups.get(find(r.id)) ?? []), r]);
+  for (const r of recs) {
+    const root = find(r.id);
+    const g = groups.get(root);
+    if (g) g.push(r);
+    else groups.set(root, [r]);
+  }
   const report: DedupeReport = { records: recs.length, groups: [], duplicates: 0, dryRun: !!options.dryRun };
   for (const members of groups.values()) {
     if (members.length < 2) continue;

@@ -9,6 +9,7 @@ import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting, setSetting } from '../store/settings.js';
+import { includedRecordIds } from './status.js';
 
 /** The extraction forms that ship with litkit. */
 export const BUNDLED_FORMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'templates', 'forms');
@@ -120,13 +121,11 @@ export interface StudyRow {
   values: Record<string, string | null>;
 }
 
-/** The included studies (full-text includes) with their extracted values: the review's table of studies. */
+/** The included studies (final full-text includes, the rule of `stageStatuses`) with their extracted values: the review's table of studies. */
 export function includedStudies(db: Db): { form: ExtractionForm; studies: StudyRow[] } {
   const form = currentForm(db);
-  const ids = db.sql
-    .prepare(`SELECT r.id, r.title, r.year, r.authors FROM records r WHERE r.duplicate_of IS NULL AND r.id IN
-      (SELECT record_id FROM screening WHERE stage = 'full-text' GROUP BY record_id HAVING group_concat(DISTINCT decision) = 'include') ORDER BY r.id`)
-    .all() as { id: number; title: string; year: number | null; authors: string }[];
+  const row = db.sql.prepare('SELECT id, title, year, authors FROM records WHERE id = ?');
+  const ids = includedRecordIds(db).map((id) => row.get(id) as { id: number; title: string; year: number | null; authors: string });
   return {
     form,
     studies: ids.map((r) => {

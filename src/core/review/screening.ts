@@ -3,46 +3,27 @@ import { UsageError } from '../../errors.js';
 import { readTextFile } from '../ingest/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { agreementStats, type AgreementStats } from '../coding/agreement.js';
 import { getSetting } from '../store/settings.js';
-import { prioritise, recordText, stoppingRun } from './prioritise.js';
+import { endSampleIfOutside } from './sample.js';
+import { DECISIONS, stageStatuses, type Decision, type Stage } from './status.js';
 
-export const STAGES = ['title-abstract', 'full-text'] as const;
-export type Stage = (typeof STAGES)[number];
-export const DECISIONS = ['include', 'exclude', 'maybe'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-export interface RecordSummary {
-  id: number;
-  title: string;
-  abstract: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  doi: string | null;
+/** Refuses a decision PRISMA could not report: an unknown record, a full-text exclusion without one of the project's reasons. */
+function check(db: Db, recordId: number, decision: Decision, stage: Stage, reason: string | undefined): void {
+  if (!db.sql.prepare('SELECT 1 FROM records WHERE id = ?').get(recordId)) throw new UsageError('E_NO_RECORD', `no record ${recordId} (see \`litkit records list\`)`);
+  if (stage === 'full-text' && decision === 'exclude') {
+    if (!reason) throw new UsageError('E_USAGE', 'a full-text exclusion needs a --reason (PRISMA reports exclusions with reasons)');
+    const allowed = exclusionReasons(db);
+    if (allowed.length && !allowed.includes(reason)) throw new UsageError('E_USAGE', `"${reason}" is not one of the project's exclusion reasons: ${allowed.join('; ')}`);
+  }
 }
-
-interface RecordRow {
-  id: number;
-  title: string;
-  abstract: string | null;
-  authors: string;
-  year: number | null;
-  journal: string | null;
-  doi: string | null;
-}
-
-const toSummary = (r: RecordRow): RecordSummary => ({ ...r, authors: JSON.parse(r.authors) as string[] });
 
 /** Records a reviewer's decision on a record at a stage (a later decision replaces an earlier one). */
 export function decide(db: Db, recordId: number, decision: Decision, options: { stage?: Stage; reason?: string; reviewer: string }): void {
   const stage = options.stage ?? 'title-abstract';
-  if (!db.sql.prepare('SELECT 1 FROM records WHERE id = ?').get(recordId)) throw new UsageError('E_NO_RECORD', `no record ${recordId} (see \`litkit records list\`)`);
-  if (stage === 'full-text' && decision === 'exclude') {
-    if (!options.reason) throw new UsageError('E_USAGE', 'a full-text exclusion needs a --reason (PRISMA reports exclusions with reasons)');
-    const allowed = exclusionReasons(db);
-    if (allowed.length && !allowed.includes(options.reason)) throw new UsageError('E_USAGE', `"${options.reason}" is not one of the project's exclusion reasons: ${allowed.join('; ')}`);
-  }
+  check(db, recordId, decision, stage, options.reason);
   db.transaction(() => {
+    endSampleIfOutside(db, stage, recordId, options.reviewer);
     db.sql
       .prepare(`INSERT INTO screening (record_id, stage, decision, reason, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT(record_id, stage, reviewer) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, decided_at = excluded.decided_at`)
@@ -56,52 +37,21 @@ export function exclusionReasons(db: Db): string[] {
   return (getSetting(db, 'exclusion-reasons') ?? '').split(';').map((r) => r.trim()).filter(Boolean);
 }
 
-/** Each record's settled decision at a stage: unanimous among its reviewers, or 'conflict'. */
-export function finalDecisions(db: Db, stage: Stage): Map<number, Decision | 'conflict'> {
-  const rows = db.sql.prepare('SELECT record_id, group_concat(DISTINCT decision) AS ds FROM screening WHERE stage = ? GROUP BY record_id').all(stage) as { record_id: number; ds: string }[];
-  return new Map(rows.map((r) => [r.record_id, r.ds.includes(',') ? 'conflict' : (r.ds as Decision)]));
-}
-
-export interface NextRecord {
-  record: RecordSummary | null;
-  remaining: number;
-  screened: number;
-  /** Excludes in a row at the end of this reviewer's decisions: a long run suggests stopping. */
-  irrelevantRun: number;
-  hint: string | null;
-}
-
 /**
- * The record to screen next at a stage: the unscreened one (by this reviewer) the model ranks
- * most likely relevant, trained on the project's decisions so far.
+ * The reconciling decision on a record at a stage, by a third reviewer or by consensus: it is the
+ * record's final decision whatever the reviewers said (their own decisions stay, for agreement).
  */
-export function nextRecord(db: Db, options: { stage?: Stage; reviewer: string }): NextRecord {
+export function resolve(db: Db, recordId: number, decision: 'include' | 'exclude', options: { stage?: Stage; reason?: string; resolver: string }): void {
   const stage = options.stage ?? 'title-abstract';
-  const eligible =
-    stage === 'title-abstract'
-      ? (db.sql.prepare('SELECT id, title, abstract, authors, year, journal, doi FROM records WHERE duplicate_of IS NULL ORDER BY id').all() as RecordRow[])
-      : (db.sql
-          .prepare(`SELECT id, title, abstract, authors, year, journal, doi FROM records r WHERE duplicate_of IS NULL AND EXISTS
-            (SELECT 1 FROM screening s WHERE s.record_id = r.id AND s.stage = 'title-abstract' AND s.decision IN ('include', 'maybe')) ORDER BY id`)
-          .all() as RecordRow[]);
-  const mine = new Set(db.sql.prepare('SELECT record_id FROM screening WHERE stage = ? AND reviewer = ?').pluck().all(stage, options.reviewer) as number[]);
-  const labels = finalDecisions(db, 'title-abstract');
-  const index = new Map(eligible.map((r, i) => [r.id, i]));
-  const known = new Map<number, boolean>();
-  for (const [id, d] of labels) if (index.has(id) && (d === 'include' || d === 'exclude')) known.set(index.get(id)!, d === 'include');
-  const candidates = eligible.map((r, i) => (mine.has(r.id) ? -1 : i)).filter((i) => i >= 0);
-  const order = prioritise(eligible.map((r) => recordText(r.title, r.abstract)), known, candidates);
-  const history = db.sql.prepare('SELECT decision FROM screening WHERE stage = ? AND reviewer = ? ORDER BY decided_at DESC, id DESC').pluck().all(stage, options.reviewer) as string[];
-  const run = history.findIndex((d) => d !== 'exclude');
-  const irrelevantRun = run === -1 ? history.length : run;
-  const threshold = stoppingRun(eligible.length);
-  return {
-    record: order.length ? toSummary(eligible[order[0]!]!) : null,
-    remaining: order.length,
-    screened: mine.size,
-    irrelevantRun,
-    hint: irrelevantRun >= threshold ? `the last ${irrelevantRun} records were all excluded: screening further may find little (stop at your protocol's rule)` : null,
-  };
+  check(db, recordId, decision, stage, options.reason);
+  db.transaction(() => {
+    endSampleIfOutside(db, stage, recordId, options.resolver);
+    db.sql
+      .prepare(`INSERT INTO screening_resolutions (record_id, stage, decision, reason, resolver, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(record_id, stage) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, resolver = excluded.resolver, decided_at = excluded.decided_at`)
+      .run(recordId, stage, decision, options.reason ?? null, options.resolver, new Date().toISOString());
+    audit(db, options.resolver, 'screen.resolve', String(recordId), { stage, decision, reason: options.reason ?? null });
+  });
 }
 
 export interface Conflict {
@@ -110,14 +60,50 @@ export interface Conflict {
   decisions: { reviewer: string; decision: Decision; reason: string | null }[];
 }
 
-/** Records on which reviewers disagree at a stage. */
+/** Records on which reviewers disagree at a stage and no reconciling decision has been made. */
 export function conflicts(db: Db, stage: Stage = 'title-abstract'): Conflict[] {
-  const ids = [...finalDecisions(db, stage)].filter(([, d]) => d === 'conflict').map(([id]) => id);
+  const ids = [...stageStatuses(db, stage)].filter(([, s]) => s.state === 'conflict').map(([id]) => id).sort((a, b) => a - b);
   return ids.map((id) => ({
     recordId: id,
     title: db.sql.prepare('SELECT title FROM records WHERE id = ?').pluck().get(id) as string,
     decisions: db.sql.prepare('SELECT reviewer, decision, reason FROM screening WHERE record_id = ? AND stage = ? ORDER BY reviewer').all(id, stage) as Conflict['decisions'],
   }));
+}
+
+export interface ReviewerAgreement extends AgreementStats {
+  reviewers: [string, string];
+}
+
+/**
+ * Agreement between each pair of reviewers on the records both screened at a stage (a sample
+ * double-screened, or all of them): Cohen's kappa and Krippendorff's alpha on "goes forward"
+ * (title-abstract include or maybe; full-text include) against exclude.
+ */
+export function screeningAgreement(db: Db, stage: Stage = 'title-abstract'): ReviewerAgreement[] {
+  const rows = db.sql.prepare("SELECT record_id, reviewer, decision FROM screening WHERE stage = ? AND (decision != 'maybe' OR stage = 'title-abstract')").all(stage) as { record_id: number; reviewer: string; decision: Decision }[];
+  const byReviewer = new Map<string, Map<number, boolean>>();
+  for (const r of rows) {
+    if (!byReviewer.has(r.reviewer)) byReviewer.set(r.reviewer, new Map());
+    byReviewer.get(r.reviewer)!.set(r.record_id, r.decision !== 'exclude');
+  }
+  const names = [...byReviewer.keys()].sort();
+  const out: ReviewerAgreement[] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [byReviewer.get(names[i]!)!, byReviewer.get(names[j]!)!];
+      const t = { both: 0, firstOnly: 0, secondOnly: 0, neither: 0 };
+      for (const [id, x] of a) {
+        const y = b.get(id);
+        if (y === undefined) continue;
+        if (x && y) t.both++;
+        else if (x) t.firstOnly++;
+        else if (y) t.secondOnly++;
+        else t.neither++;
+      }
+      if (t.both + t.firstOnly + t.secondOnly + t.neither) out.push({ reviewers: [names[i]!, names[j]!], ...agreementStats(t) });
+    }
+  }
+  return out;
 }
 
 /** Decisions made elsewhere: a CSV with record_id and decision columns (reason, reviewer, stage optional). */

@@ -10,16 +10,18 @@ export interface ColumnMap {
   doi?: string;
   journal?: string;
   keywords?: string;
+  pmid?: string;
 }
 
 const NAMES: Record<keyof ColumnMap, RegExp> = {
   title: /^(title|primary_title|article_title|ti)$/i,
   abstract: /^(abstract|ab|abstract_note|summary)$/i,
   authors: /^(authors?|first_authors|au|creators?)$/i,
-  year: /^(year|publication_year|py|pub_year|date)$/i,
+  year: /^(year|publication_year|published year|py|pub_year|date)$/i,
   doi: /^(doi|di)$/i,
   journal: /^(journal|source|secondary_title|publication_title|so|t2)$/i,
   keywords: /^(keywords?|kw|author_keywords|mesh_terms)$/i,
+  pmid: /^(pmid|pubmed_?id|pubmed id|accession number)$/i,
 };
 
 /** The delimiter a file uses: the one of ; , and tab found most in its header line. */
@@ -28,7 +30,12 @@ function sniff(text: string): string {
   return [',', ';', '\t'].map((d) => ({ d, n: header.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
 }
 
-/** CSV or TSV with a header row; columns found by name (title, abstract, authors, year, doi, …). */
+/**
+ * CSV or TSV with a header row; columns found by name (title, abstract, authors, year, doi, …),
+ * which covers the exports of screening tools: Covidence ("Title", "Authors" separated by "; ",
+ * "Published Year", "Accession Number", "DOI") and Rayyan ("key", "title", "authors" joined by
+ * " and ", "year", "journal", "abstract", "doi", "keywords").
+ */
 export function parseTabular(text: string, override: ColumnMap = {}): ParsedRecords {
   const rows = parse(text.replace(/^\uFEFF/, ''), { delimiter: sniff(text), columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
   const header = rows.length ? Object.keys(rows[0]!.record) : [];
@@ -61,6 +68,7 @@ export function parseTabular(text: string, override: ColumnMap = {}): ParsedReco
       year: year ? Number(year) : undefined,
       doi: normaliseDoi(get('doi')),
       journal: get('journal'),
+      pmid: get('pmid')?.match(/^\d{5,9}$/)?.[0],
       keywords: (get('keywords') ?? '').split(/[;,]\s*/).filter(Boolean),
     });
   }

@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
-import { citeRow, type CitationColumns } from '../documents/citation.js';
+import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import type { Db } from '../store/db.js';
+import { checkQueryLength, queryLimits, tooDeep } from '../query/parse.js';
 import { ftsString } from './fts.js';
 
 export interface SearchOptions {
@@ -48,16 +49,32 @@ function plan(query: string): { match: string; phrase?: string } {
   return { match: words.map(ftsString).join(' '), phrase: words.length > 1 ? ftsString(words.join(' ')) : undefined };
 }
 
+/** How deeply a search nests parentheses outside quoted phrases (FTS5 parses them recursively). */
+function parenthesisDepth(query: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quoted = false;
+  for (const c of query) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '(') deepest = Math.max(deepest, ++depth);
+    else if (!quoted && c === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
 /**
  * Full-text search over segments, ranked by BM25 (exact phrases first for plain-word queries),
  * each hit with a marked snippet and a citation.
  */
 export function search(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
   if (!query.trim()) throw new UsageError('E_QUERY', 'the search query is empty');
+  const limits = queryLimits(db);
+  checkQueryLength(query, limits);
+  if (parenthesisDepth(query) > limits.maxDepth) throw tooDeep(limits);
   const { match, phrase } = plan(query);
   const [open, close] = options.mark ?? ['**', '**'];
   const sql = `
-    SELECT s.id AS segment_id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, s.seq, s.start, s.end,
+    SELECT s.id AS segment_id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, ${CITED_PARA}, s.start, s.end,
            snippet(segments_fts, 0, @open, @close, '…', @words) AS snippet,
            bm25(segments_fts) AS score,
            ${phrase ? 's.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH @phrase)' : '0'} AS phrase

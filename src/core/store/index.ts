@@ -1,4 +1,7 @@
 /** The project store: one SQLite file, migrated on open. */
-export { Db } from './db.js';
-export { migrate, loadMigrations } from './migrate.js';
-export { initProject, findProject, openProject, PROJECT_FILE } from './project.js';
+export { Db, readonlyError } from './db.js';
+export { migrate, loadMigrations, pendingMigrations } from './migrate.js';
+export { initProject, findProject, openProject, readonlyFailure, PROJECT_FILE } from './project.js';
+export { APPLICATION_ID, readHeader, checkOwnership, isLitkitSchema } from './ownership.js';
+export { LIMITS, DEFAULT_LIMITS, readLimits } from './limits.js';
+export type { Limits } from './limits.js';

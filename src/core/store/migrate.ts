@@ -25,14 +25,9 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
-/**
- * Brings the database to the newest schema, each migration in its own transaction. Refuses a
- * database written by a newer litkit, and copies an existing project to `<file>.bak` before
- * changing its schema.
- */
-export function migrate(db: Database.Database, file: string, migrations = loadMigrations(), upTo?: number): number {
+/** How many of `migrations` the database lacks; refuses a database written by a newer litkit. */
+export function pendingMigrations(db: Database.Database, file: string, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const target = upTo ?? migrations.length;
   if (current > migrations.length) {
     throw new ProjectError(
       'E_PROJECT_NEWER',
@@ -40,6 +35,17 @@ export function migrate(db: Database.Database, file: string, migrations = loadMi
       file,
     );
   }
+  return migrations.length - current;
+}
+
+/**
+ * Brings the database to the newest schema, each migration in its own transaction. Refuses a
+ * database written by a newer litkit, and copies an existing project to `<file>.bak` before
+ * changing its schema.
+ */
+export function migrate(db: Database.Database, file: string, migrations = loadMigrations(), upTo?: number): number {
+  const current = migrations.length - pendingMigrations(db, file, migrations);
+  const target = upTo ?? migrations.length;
   if (current >= target) return current;
   if (current > 0 && file !== ':memory:') {
     db.pragma('wal_checkpoint(TRUNCATE)');

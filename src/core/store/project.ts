@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ProjectError } from '../../errors.js';
-import { Db } from './db.js';
+import { Db, isReadonlyFailure, readonlyError } from './db.js';
 
 /** The name of the SQLite file that makes a folder a litkit project. */
 export const PROJECT_FILE = 'litkit.sqlite';
@@ -40,7 +40,20 @@ export function findProject(explicit?: string, cwd = process.cwd(), env = proces
   );
 }
 
+let lastOpened: string | undefined;
+
 /** Opens the project that `findProject` locates. */
 export function openProject(explicit?: string, cwd?: string): Db {
-  return Db.open(findProject(explicit, cwd));
+  const file = findProject(explicit, cwd);
+  lastOpened = file;
+  return Db.open(file);
+}
+
+/**
+ * The one-line E_READONLY error for a write SQLite refused, naming the project last opened, or
+ * undefined when `err` is something else; for the CLI's error handler, where writes outside a
+ * transaction (a setting, an audit line) surface as raw SQLite errors.
+ */
+export function readonlyFailure(err: unknown): ProjectError | undefined {
+  return isReadonlyFailure(err) && lastOpened ? readonlyError(lastOpened) : undefined;
 }

@@ -5,3 +5,5 @@ export { loadFramework, listFrameworks, resolveFramework, frameworkCodes, allCod
 export type { LoadReport } from './store.js';
 export type { Code, Framework, Rules } from './schema.js';
 export { bundledFramework, BUNDLED_FRAMEWORKS_DIR } from './bundled.js';
+export { lintFramework, sampleSegments } from './lint.js';
+export type { LintReport, LintWarning, RuleFiring } from './lint.js';

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodError } from 'zod';
 import { LitkitError, ExitCode } from '../../../errors.js';
+import { unsafeRegex } from '../regex-safety.js';
 import { frameworkSchema, rulesSchema, type Code, type CodeInput, type Framework } from './schema.js';
 
 /** One problem in a framework file, with its line and column. */
@@ -23,7 +24,8 @@ export class FrameworkError extends LitkitError {
   }
 }
 
-function positionOf(doc: Document, lines: LineCounter, path: (string | number)[]): { line: number; column: number } {
+/** Where the node at a path of the YAML document is (or, when it is missing, its deepest existing parent). */
+export function positionOf(doc: Document, lines: LineCounter, path: (string | number)[]): { line: number; column: number } {
   // The deepest node that exists on the path: a missing key is reported where its parent is.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
@@ -56,20 +58,20 @@ function flatten(codes: CodeInput[], doc: Document, lines: LineCounter): { codes
       if (seen.has(c.id)) at(['id'], `code id "${c.id}" is used twice`);
       seen.add(c.id);
       const rules = rulesSchema.parse(c.rules ?? {});
-      rules.regex.forEach((r, j) => {
+      const checkRegex = (source: string, at: (string | number)[]) => {
         try {
-          new RegExp(r, 'giu');
+          new RegExp(source, 'giu');
         } catch (e) {
-          at(['rules', 'regex', j], `invalid regular expression: ${(e as Error).message}`);
+          problems.push({ ...positionOf(doc, lines, [...here, 'rules', ...at]), message: `invalid regular expression: ${(e as Error).message}` });
+          return;
         }
-      });
+        const unsafe = unsafeRegex(source);
+        if (unsafe) problems.push({ ...positionOf(doc, lines, [...here, 'rules', ...at]), message: `regular expression could run for ever: ${unsafe}` });
+      };
+      rules.regex.forEach((r, j) => checkRegex(r, ['regex', j]));
+      rules.senses.forEach((sense, k) => sense.regex.forEach((r, j) => checkRegex(r, ['senses', k, 'regex', j])));
       rules.exclude.forEach((x, j) => {
-        if (typeof x === 'string') return;
-        try {
-          new RegExp(x.regex, 'giu');
-        } catch (e) {
-          at(['rules', 'exclude', j, 'regex'], `invalid regular expression: ${(e as Error).message}`);
-        }
+        if (typeof x !== 'string') checkRegex(x.regex, ['exclude', j, 'regex']);
       });
       out.push({
         id: c.id,

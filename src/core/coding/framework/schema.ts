@@ -3,7 +3,7 @@ import { z } from 'zod';
 const term = z.string().trim().min(1, 'must not be empty');
 const termOrAlternatives = z.union([term, z.array(term).min(1)]);
 
-/** `{ near: [a, b], within: N }`: a and b (stems; each may be a list of alternatives) within N words. */
+/** `{ near: [a, b], within: N }`: a and b (words with their inflections, or `prefix*`; each may be a list of alternatives) within N words. */
 const proximity = z
   .object({ near: z.tuple([termOrAlternatives, termOrAlternatives]), within: z.number().int().min(1).max(50) })
   .strict();
@@ -11,15 +11,39 @@ const proximity = z
 /** An exclusion vetoes a match that falls inside it: a phrase, or `{ regex: "…" }`. */
 const exclusion = z.union([term, z.object({ regex: term }).strict()]);
 
+/**
+ * A sense: terms that mean the code only in some company. `with` needs one of its terms in the
+ * same sentence (or segment), `also` one more of its own, and `without` vetoes the match when one
+ * of its terms is there: "promotion" is the career step next to staff, grade or post, not the
+ * promotion of rights or of products.
+ */
+const sense = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').optional(),
+    keywords: z.array(term).default([]),
+    phrases: z.array(term).default([]),
+    regex: z.array(term).default([]),
+    with: z.array(term).default([]),
+    also: z.array(term).default([]),
+    without: z.array(term).default([]),
+    scope: z.enum(['sentence', 'segment']).default('sentence'),
+  })
+  .strict()
+  .refine((s) => s.keywords.length + s.phrases.length + s.regex.length > 0, 'a sense needs keywords, phrases or regex')
+  .refine((s) => s.with.length + s.also.length + s.without.length > 0, 'a sense needs `with` or `without` context (otherwise write plain keywords)');
+
 export const rulesSchema = z
   .object({
     keywords: z.array(term).default([]),
     phrases: z.array(term).default([]),
     regex: z.array(term).default([]),
     proximity: z.array(proximity).default([]),
+    senses: z.array(sense).default([]),
     exclude: z.array(exclusion).default([]),
   })
   .strict();
+
+export type Sense = z.output<typeof sense>;
 
 const CODE_ID = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$/;
 

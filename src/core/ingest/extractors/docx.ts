@@ -3,8 +3,10 @@ import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import type { Element, Text } from 'domhandler';
 import { InputError } from '../../../errors.js';
-import { yearFrom } from '../metadata.js';
-import type { DocMeta, Extractor, RawDocument } from '../types.js';
+import { doiIn, urlIn } from '../identifiers.js';
+import { mergeSource, yearFrom } from '../metadata.js';
+import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
+import { checkZipLimits } from './zip-limits.js';
 import { findElement, findElements, htmlToPages, parseHtml, textOf } from './html-text.js';
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -32,7 +34,7 @@ function partParagraphs(xml: string): string[] {
     .filter(Boolean);
 }
 
-/** Title, creator and creation year from docProps/core.xml. */
+/** Title, creator, creation year and identifier (a DOI or an address) from docProps/core.xml. */
 function coreMeta(xml: string | undefined): DocMeta {
   if (!xml) return {};
   const doc = parseDocument(xml, { xmlMode: true });
@@ -40,7 +42,9 @@ function coreMeta(xml: string | undefined): DocMeta {
     const el = findElement(doc, name);
     return el ? textOf(el) || undefined : undefined;
   };
-  return { title: get('dc:title'), authors: get('dc:creator'), year: yearFrom(get('dcterms:created')) };
+  const identifier = get('dc:identifier');
+  const source = mergeSource({ doi: doiIn(identifier), url: urlIn(identifier) });
+  return { title: get('dc:title'), authors: get('dc:creator'), year: yearFrom(get('dcterms:created')), ...(source ? { source } : {}) };
 }
 
 async function openZip(data: Uint8Array, file: string): Promise<JSZip> {
@@ -58,12 +62,13 @@ async function openZip(data: Uint8Array, file: string): Promise<JSZip> {
  * Pages are split at explicit page breaks, the only pagination a DOCX stores reliably.
  */
 export const docxExtractor: Extractor = {
-  async extract(data: Uint8Array, file: string): Promise<RawDocument> {
+  async extract(data: Uint8Array, file: string, limits: ExtractLimits): Promise<RawDocument> {
     if (startsWith(data, OLE_MAGIC)) {
       if (isEncryptedPackage(data)) throw new InputError('E_ENCRYPTED', 'the DOCX is password-protected; save an unprotected copy', file);
       throw new InputError('E_UNSUPPORTED', 'this is a legacy Word (.doc) file with a .docx name; save it as .docx', file);
     }
     if (!startsWith(data, ZIP_MAGIC)) throw new InputError('E_CORRUPT', 'not a DOCX (no zip signature)', file);
+    checkZipLimits(data, file, limits);
     const zip = await openZip(data, file);
     if (!zip.file('word/document.xml')) throw new InputError('E_CORRUPT', 'not a DOCX (no word/document.xml inside)', file);
 
@@ -82,10 +87,14 @@ export const docxExtractor: Extractor = {
 
     const headerFiles = zip.file(/^word\/header\d*\.xml$/).sort((a, b) => a.name.localeCompare(b.name));
     const headers = [...new Set((await Promise.all(headerFiles.map((f) => f.async('string')))).flatMap(partParagraphs))];
-    const pages = htmlToPages(parseHtml(html), { pageBreaks: true });
-    if (headers.length) pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
+    const { pages, blockKinds } = htmlToPages(parseHtml(html, limits.maxHtmlDepth), { pageBreaks: true });
+    if (headers.length) {
+      pages[0] = [...headers, pages[0]].filter(Boolean).join('\n\n');
+      // Page headers repeat on every page of the printed document: page chrome, not text.
+      blockKinds[0] = [...headers.map(() => 'boilerplate' as const), ...(blockKinds[0] ?? [])];
+    }
 
     const meta = coreMeta(await zip.file('docProps/core.xml')?.async('string'));
-    return { pages, meta, engine: 'mammoth' };
+    return { pages, meta, engine: 'mammoth', blockKinds };
   },
 };

@@ -1,5 +1,8 @@
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Document, Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
+import { InputError } from '../../../errors.js';
+import { DEFAULT_LIMITS } from '../../store/limits.js';
+import type { SegmentKind } from '../../documents/kinds.js';
 
 /** Elements whose content is never document text: code, styling, navigation and page chrome. */
 const DROPPED = new Set([
@@ -23,14 +26,39 @@ const BLOCK = new Set([
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
-/** Accumulates text as paragraphs (separated by a blank line) and pages (split at `<hr>` when asked). */
+/** Markup that says what its content is; other elements pass on what their parent said. */
+function kindOf(el: Element, inherited: SegmentKind | undefined): SegmentKind | undefined {
+  const name = el.name.toLowerCase();
+  if (/^h[1-6]$/.test(name)) return 'heading';
+  if (name === 'caption' || name === 'figcaption') return 'caption';
+  if (name === 'li') {
+    // mammoth writes notes as list items (`footnote-1`); a note is not a list item, and its text
+    // says itself whether it is a reference.
+    return /^(foot|end)note-/.test(el.attribs.id ?? '') ? undefined : 'list';
+  }
+  return inherited;
+}
+
+/**
+ * Accumulates text as paragraphs (separated by a blank line) and pages (split at `<hr>` when
+ * asked), with the kind the markup gives each blank-line-separated block.
+ */
 class PagedText {
   readonly pages: string[] = [];
+  readonly kinds: (SegmentKind | undefined)[][] = [];
   private paragraphs: string[] = [];
+  private paragraphKinds: (SegmentKind | undefined)[] = [];
   private current = '';
+  private currentKind: SegmentKind | undefined;
+  private kindSet = false;
 
-  add(text: string): void {
+  add(text: string, kind?: SegmentKind): void {
     this.current += text;
+    // A paragraph is what its first words are marked as.
+    if (!this.kindSet && text.trim()) {
+      this.currentKind = kind;
+      this.kindSet = true;
+    }
   }
 
   newLine(): void {
@@ -39,24 +67,32 @@ class PagedText {
 
   endParagraph(): void {
     const p = this.current.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ').trim();
-    if (p) this.paragraphs.push(p);
+    if (p) {
+      this.paragraphs.push(p);
+      // Two <br> in a row make a blank line, which the segmenter reads as two blocks.
+      for (let i = p.split(/\n\n/).length; i > 0; i--) this.paragraphKinds.push(this.currentKind);
+    }
     this.current = '';
+    this.currentKind = undefined;
+    this.kindSet = false;
   }
 
   endPage(): void {
     this.endParagraph();
     this.pages.push(this.paragraphs.join('\n\n'));
+    this.kinds.push(this.paragraphKinds);
     this.paragraphs = [];
+    this.paragraphKinds = [];
   }
 }
 
-function walk(node: AnyNode, out: PagedText, opts: WalkOptions): void {
+function walk(node: AnyNode, out: PagedText, opts: WalkOptions, kind?: SegmentKind): void {
   if (node.type === 'text') {
-    out.add((node as unknown as { data: string }).data.replace(/\s+/g, ' '));
+    out.add((node as unknown as { data: string }).data.replace(/\s+/g, ' '), kind);
     return;
   }
   if (node.type === 'root') {
-    for (const child of (node as Document).children) walk(child, out, opts);
+    for (const child of (node as Document).children) walk(child, out, opts, kind);
     return;
   }
   if (!isElement(node)) return;
@@ -67,8 +103,9 @@ function walk(node: AnyNode, out: PagedText, opts: WalkOptions): void {
   if (name === 'hr') return opts.pageBreaks ? out.endPage() : out.endParagraph();
   if (name === 'tr') return tableRow(node, out, opts);
   const block = BLOCK.has(name);
+  const childKind = kindOf(node, kind);
   if (block) out.endParagraph();
-  for (const child of node.children) walk(child, out, opts);
+  for (const child of node.children) walk(child, out, opts, childKind);
   if (block) out.endParagraph();
 }
 
@@ -77,11 +114,11 @@ function tableRow(row: Element, out: PagedText, opts: WalkOptions): void {
   out.endParagraph();
   const cells = row.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
   cells.forEach((cell, i) => {
-    if (i > 0) out.add(' | ');
+    if (i > 0) out.add(' | ', 'table');
     const inner = new PagedText();
     for (const child of cell.children) walk(child, inner, { ...opts, pageBreaks: false });
     inner.endPage();
-    out.add(inner.pages.join(' ').replace(/\s*\n+\s*/g, ' '));
+    out.add(inner.pages.join(' ').replace(/\s*\n+\s*/g, ' '), 'table');
   });
   out.endParagraph();
 }
@@ -110,21 +147,43 @@ export function textOf(node: AnyNode): string {
   return ((node as Element).children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim();
 }
 
-/** Parses HTML into a DOM (a real parser: entities, unclosed tags and comments handled). */
-export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+/** A DOM builder that stops at `maxDepth` open elements, so over-nested input costs little. */
+class DepthCappedHandler extends DomHandler {
+  constructor(private readonly maxDepth: number) {
+    super(undefined, { withStartIndices: false });
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // tagStack holds the document root as well as the open elements.
+    if (this.tagStack.length - 1 > this.maxDepth) {
+      throw new InputError('E_TOO_DEEP', `elements nest more than ${this.maxDepth} levels deep (limits.max-html-depth)`);
+    }
+  }
 }
 
 /**
- * The readable text of an HTML tree as pages of paragraphs. Prefers `<main>` (or a single
+ * Parses HTML into a DOM (a real parser: entities, unclosed tags and comments handled). Reading
+ * the tree recurses, and htmlparser2 itself slows down quadratically with depth (100,000 nested
+ * elements take seconds), so a document nested deeper than `maxDepth` is refused while parsing.
+ */
+export function parseHtml(html: string, maxDepth = DEFAULT_LIMITS.maxHtmlDepth): Document {
+  const handler = new DepthCappedHandler(maxDepth);
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true }).end(html);
+  return handler.root;
+}
+
+/**
+ * The readable text of an HTML tree as pages of paragraphs, with the kind the markup gives each
+ * paragraph (headings, list items, table rows, captions). Prefers `<main>` (or a single
  * `<article>`) when the page has one, so site chrome stays out; `<hr>` splits pages when asked.
  */
-export function htmlToPages(root: AnyNode, options: { pageBreaks?: boolean } = {}): string[] {
+export function htmlToPages(root: AnyNode, options: { pageBreaks?: boolean } = {}): { pages: string[]; blockKinds: (SegmentKind | undefined)[][] } {
   const articles = findElements(root, 'article');
   const focused = findElement(root, 'main') ?? (articles.length === 1 ? articles[0] : undefined);
   const content = focused ?? findElement(root, 'body') ?? root;
   const out = new PagedText();
   walk(content, out, { pageBreaks: options.pageBreaks ?? false, dropChrome: !focused });
   out.endPage();
-  return out.pages;
+  return { pages: out.pages, blockKinds: out.kinds };
 }

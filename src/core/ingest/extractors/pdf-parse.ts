@@ -1,12 +1,10 @@
 import { InputError } from '../../../errors.js';
-import { yearFrom } from '../metadata.js';
-import type { RawDocument } from '../types.js';
-import type { PdfEngine } from './pdf.js';
+import type { PdfEngine, PdfRead } from './pdf.js';
 
 /** pdf-parse (pdf.js): the design's named engine, kept selectable with --pdf-engine pdf-parse. */
 export const pdfParseEngine: PdfEngine = {
   name: 'pdf-parse',
-  async extract(data: Uint8Array, file: string): Promise<RawDocument> {
+  async extract(data: Uint8Array, file: string): Promise<PdfRead> {
     const { PDFParse, PasswordException, InvalidPDFException } = await import('pdf-parse');
     // pdf.js takes ownership of (detaches) the buffer it is given, so hand it a copy.
     const parser = new PDFParse({ data: new Uint8Array(data), verbosity: 0 });
@@ -17,7 +15,12 @@ export const pdfParseEngine: PdfEngine = {
       const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
       return {
         pages: text.pages.map((p) => p.text),
-        meta: { title: str(dict.Title), authors: str(dict.Author), year: yearFrom(str(dict.CreationDate)) },
+        info: {
+          title: str(dict.Title), author: str(dict.Author), subject: str(dict.Subject), creator: str(dict.Creator),
+          producer: str(dict.Producer), created: str(dict.CreationDate), doi: str(dict.doi) ?? str(dict.DOI),
+        },
+        // Link annotations are read by the PDFium engine only; pdf.js would need a pass per page.
+        links: [],
         engine: 'pdf-parse',
       };
     } catch (err) {

@@ -1,8 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import { Marked } from 'marked';
+import { InputError } from '../../../errors.js';
 import { decodeText } from '../decode.js';
-import { yearFrom } from '../metadata.js';
-import type { DocMeta, Extractor, RawDocument } from '../types.js';
+import { doiIn, urlIn } from '../identifiers.js';
+import { mergeSource, yearFrom } from '../metadata.js';
+import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
 import { findElement, htmlToPages, parseHtml, textOf } from './html-text.js';
 
 /**
@@ -30,7 +32,7 @@ export const textExtractor: Extractor = {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
-/** Title, authors and year from YAML front matter, when a Markdown file has it. */
+/** Title, authors, year and source (doi, url or source, journal, publisher …) from YAML front matter, when a Markdown file has it. */
 function frontMatter(markdown: string): { meta: DocMeta; body: string } {
   const m = FRONT_MATTER.exec(markdown);
   if (!m) return { meta: {}, body: markdown };
@@ -42,11 +44,23 @@ function frontMatter(markdown: string): { meta: DocMeta; body: string } {
     return { meta: {}, body: markdown };
   }
   const authors = data.authors ?? data.author;
+  const text = (key: string) => (typeof data[key] === 'string' || typeof data[key] === 'number' ? String(data[key]) : undefined);
+  const source = mergeSource({
+    doi: doiIn(text('doi')),
+    url: urlIn(text('url') ?? text('source') ?? text('link')),
+    journal: text('journal'),
+    publisher: text('publisher'),
+    site: text('site'),
+    volume: text('volume'),
+    issue: text('issue'),
+    pages: text('pages'),
+  });
   return {
     meta: {
       title: typeof data.title === 'string' ? data.title : undefined,
       authors: Array.isArray(authors) ? authors.join('; ') : typeof authors === 'string' ? authors : undefined,
       year: typeof data.year === 'number' ? data.year : yearFrom(String(data.date ?? '')),
+      ...(source ? { source } : {}),
     },
     body: markdown.slice(m[0].length),
   };
@@ -57,12 +71,16 @@ function frontMatter(markdown: string): { meta: DocMeta; body: string } {
  * characters; a horizontal rule does not split pages (Markdown has none).
  */
 export const markdownExtractor: Extractor = {
-  async extract(data: Uint8Array): Promise<RawDocument> {
+  async extract(data: Uint8Array, _file: string, limits: ExtractLimits): Promise<RawDocument> {
     const { text, encoding } = decodeText(data);
     const { meta, body } = frontMatter(text);
+    // marked recurses once per nested quote: refuse what the HTML depth limit would refuse anyway,
+    // before it runs the stack out.
+    const quotes = body.split('\n').reduce((deepest, line) => Math.max(deepest, /^(?:[ \t]*>)*/.exec(line)![0].replace(/[^>]/g, '').length), 0);
+    if (quotes > limits.maxHtmlDepth) throw new InputError('E_TOO_DEEP', `quotes nest ${quotes} levels deep, over the limit of ${limits.maxHtmlDepth} (limits.max-html-depth)`);
     const html = await new Marked({ gfm: true }).parse(body);
-    const doc = parseHtml(html);
+    const doc = parseHtml(html, limits.maxHtmlDepth);
     const h1 = findElement(doc, 'h1');
-    return { pages: htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
+    return { ...htmlToPages(doc), meta: { ...meta, title: meta.title ?? (h1 && textOf(h1)) }, engine: `markdown/${encoding}` };
   },
 };
