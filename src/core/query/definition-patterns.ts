@@ -3,6 +3,7 @@
  * checks that keep evaluations ("X is a major problem") and longer terms ("institutional racism"
  * for "racism") out. Measured on test/data/definitions-gold.jsonl (real glossaries and reports).
  */
+import { definiensLike, GLOSSARY, LINE_PREFIX, POS_TAG } from './glossary-layout.js';
 import { LETTERS, QUOTE, subjectBoundaryOk, termKey, termPattern, termWords } from './term-match.js';
 
 /** A definitional statement found in a text. */
@@ -31,9 +32,9 @@ const MODAL = String.raw`(?:(?:can|may|might|could|should|shall|will|would|must)
 const BE = String.raw`(?:${MODAL}be|is|are|was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)`;
 /** Where a name given to something ends: "called PageRank," — not "called Program Query Language". */
 const NAME_END = String.raw`(?=\s*(?:[.,;:!?()"”’'\]]|$)|\s(?:and|or|in|is|are|was|were|which|that|who|for|to|by|of|with|because|when|where|while|but|as|if)\b)`;
-/** The term as the subject of a sentence, with what may stand between it and its verb. */
 /** A phrase that narrows the subject: "Allyship in this context is when …". */
 const NARROWING = String.raw`(?:\s+(?:in\s+(?:this|the|our|its)\s+(?:[${LETTERS}]+\s+){0,2}?(?:context|sense|report|paper|review|study|document|guide|glossary|framework|policy|toolkit|chapter)|in\s+(?:general|law|practice|short)|here))`;
+/** The term as the subject of a sentence, with what may stand between it and its verb. */
 const SUBJECT = `{T}${Q}(?:${PAREN}|${CITE})*${ASIDE}?(?:${ALIAS}${PAREN}?)?${NARROWING}?`;
 /** Between the subject and its verb: a space, or a quote that opens the definition (X, “is a …). */
 const GAP = `(?:\\s*${QUOTE}|\\s+)`;
@@ -106,7 +107,11 @@ const GENUS_RELATION =
 interface Family {
   name: string;
   source: string;
-  /** Where the term stands: as a sentence subject (no modifier before it), or anywhere else. */
+  /**
+   * Where the term stands: the subject of its sentence (no modifier may come before it); an
+   * object whose left side the pattern does not fix (checked for modifiers); or anchored, when
+   * the pattern's own words come right before the term ("defines X as", "known as X").
+   */
   position: 'subject' | 'object' | 'anchored';
   /**
    * Whether "the" may stand before a subject of several words. A verb of defining makes "The glass
@@ -157,7 +162,8 @@ function genusAccept(m: RegExpExecArray, text: string): boolean {
   if (!det && (isParticiple(np[0]!) || np[0]!.endsWith('ing') || isParticiple(head) || head.endsWith('ing'))) return false;
   if (head.endsWith('ly') || np[0] === 'one') return false;
   // "… is a mechanism for refugee protection, a durable solution, and an example of …": classed as an instance.
-  if (/\b(?:an?\s+)?(?:example|instance)\s+of\b/i.test(sentenceAt(text, m.index + m[0].length).slice(0, 400)) && /\b(?:example|instance)\s+of\b/i.test(text.slice(m.index, m.index + m[0].length + 200))) return false;
+  const predicate = text.slice(m.index, m.index + m[0].length + 200).split(/[.;!?]/)[0]!;
+  if (/\b(?:example|instance)s?\s+of\b/i.test(predicate)) return false;
   if (!det && (ADJECTIVE_ENDING.test(head) || PREDICATIVE.has(head)) && !PERSONS.has(head)) return false;
   if (!det && /^(?:in|on|at|to|for|with|from|by|about|into|within|between|among|against|under|over|like|than|as)$/.test(np[0]!)) return false;
   if (META.has(head)) {
@@ -184,7 +190,10 @@ function objectBoundaryOk(text: string, start: number): boolean {
   return !!m && BEFORE_OBJECT.test(m[1]!);
 }
 
-/** The sense families, most explicit first: a statement is reported under the first that fits. */
+/**
+ * The senses of defining, most explicit first. The statement that starts earliest in a text is
+ * reported; of two starting at the same place, the one of the family listed first.
+ */
 const FAMILIES: Family[] = [
   {
     name: 'defined as',
@@ -334,75 +343,6 @@ const FAMILIES: Family[] = [
     rename: genusName,
   },
 ];
-
-const LINE_PREFIX = String.raw`[ \t]*(?:[•▪◦·‣∙*–—-][ \t]*|\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+|\(?[a-z][.)][ \t]+)?(?:(?:an?|the)[ \t]+)?`;
-const POS_TAG = String.raw`(?:\((?:[^()\n]{1,40})\))`;
-
-type Layout = 'line' | 'heading' | 'question';
-
-/** Glossary layouts: "X: …", "X – …", "X | …", "**X** …", the term alone on a line, "What is X?". */
-const GLOSSARY: { source: string; layout: Layout }[] = [
-  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}(?:\\*\\*|__)?${Q}{T}${Q}(?:\\*\\*|__)?[ \\t]*${POS_TAG}?[ \\t]*(?::|[ \\t][–—-]|[–—]|\\||[ \\t]?(?:→|=>))(?:\\*\\*|__)?[ \\t]*(?:\\n[ \\t]*)?(?=\\S)` },
-  { layout: 'line', source: `(?:^|\\n)${LINE_PREFIX}\\*\\*${Q}{T}${Q}\\*\\*[ \\t]*(?=\\S)` },
-  { layout: 'heading', source: `(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]*\\n[ \\t]*)?(?:[${LETTERS}-]{1,25},[ \\t]*)*${Q}{T}${Q}(?:,[ \\t]*[${LETTERS}-]{1,25})*[ \\t]*${POS_TAG}?[ \\t]*:?[ \\t]*\\n(?:[ \\t]*\\n)*[ \\t]*(?=\\S)` },
-  { source: `(?:^|\\n|[•▪][ \\t]*)[ \\t]*what\\s+(?:exactly\\s+)?(?:is|are)\\s+(?:an?\\s+|the\\s+)?${Q}{T}${Q}\\s*\\?[ \\t]*(?:\\n[ \\t]*)*(?=\\S)`, layout: 'question' },
-];
-
-const FINITE = new Set(
-  ('is are was were has have had will would can could may might must shall should do does did found finds showed shows said says ' +
-    'reported reports noted notes described explained argued suggests suggested remains remain became become seems appears appeared').split(' '),
-);
-const RELATIONS = new Set(GENUS_RELATION.split('|').filter((r) => !r.includes('\\')).concat(['in', 'by', 'to', 'with', 'on']));
-const GERUND_PREPOSITIONS = new Set('including according regarding concerning during following being having nothing something everything anything notwithstanding excluding'.split(' '));
-const NOT_DEFINIENS_START = new Set(
-  ('in on at for from with by during after before since under over among between according as while when if although it they ' +
-    'we you he she there here these those some many most all several few no none only one two three five staff respondents ' +
-    // A recommendation after a heading is advice, not a definition: "Recommendations: Follow up on …".
-    'follow ensure make take use provide consider review develop establish introduce improve increase reduce strengthen create ' +
-    'adopt set publish report collect train monitor track build support include avoid stop keep see note contact read click visit ' +
-    'check add remove do').split(' '),
-);
-
-/**
- * Whether the text after a glossary heading reads as a definition: a noun phrase with its
- * relative clause or complement ("persons who …", "The process of …"), a verb of defining
- * ("Refers to …", "Describes …"), an infinitive or a gerund — not a sentence of a report that
- * happens to follow a heading ("The review found that …").
- */
-function definiensLike(rest: string, termRe: RegExp, layout: Layout): boolean {
-  const s = rest
-    .replace(/^[\s“"‘']+/, '')
-    .replace(/^\((?:pronounced|abbr|also|plural|pl|from)\b[^)]{0,60}\)[.:,]?\s*/i, '')
-    .replace(/^(?:n|v|adj|noun|verb)\.?\s+/i, '')
-    .replace(/^(?:[a-z]\)|\d{1,2}[.)])\s+/, '');
-  // Figure labels, table cells and titles after a colon are not definitions: "Compression Ratio: Gzip",
-  // "Tiered Replication: A Cost-effective Alternative to Full Cluster Geo-replication".
-  if (!/^\p{L}/u.test(s)) return false;
-  const line = s.split(/[.;\n]/)[0] ?? '';
-  const lineWords = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  if (lineWords.length < 4) return false;
-  const long = lineWords.filter((w) => w.length > 3);
-  if (long.length && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.8) return false;
-  const words = s.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
-  const first = words[0] ?? '';
-  if (/^(?:refers?|describes?|means?|denotes?|designates?|signifies|encompasses|covers?|represents?)$/.test(first)) return true;
-  // In running text a wrapped line can leave the term alone before "is …"; only a glossary line says "X - is …".
-  if (layout === 'line' && /^(?:is|are|occurs?|happens?)$/.test(first)) return true;
-  if (first === 'to' || (first.length > 5 && first.endsWith('ing') && !GERUND_PREPOSITIONS.has(first))) return true;
-  if (layout === 'question' && /^(?:when|where|it)$/.test(first)) return true;
-  // "This is when …", "Although this mainly refers to …": the paragraph speaks of the heading.
-  const opening = words.slice(0, 8).join(' ');
-  if (/\b(?:this|it)\s+(?:\p{L}+ly\s+|also\s+)?(?:is\s+when|refers\s+to|means|describes|covers|denotes|designates)\b/u.test(opening)) return true;
-  if (NOT_DEFINIENS_START.has(first) || /^\d/.test(first)) return false;
-  // After a heading, a sentence that names the term again is prose about it; the other families judge it.
-  const sentence = s.split(/[.;\n]/)[0] ?? '';
-  if (layout !== 'line' && termRe.test(sentence)) return false;
-  for (const w of words.slice(0, 16)) {
-    if (FINITE.has(w)) return false;
-    if (RELATIONS.has(w)) return true;
-  }
-  return words.length <= 20;
-}
 
 const ABBREVIATION = /(?:\b(?:dr|mr|mrs|ms|prof|st|no|art|arts|e\.g|i\.e|etc|cf|vs|al|p|pp|para|fig|vol|inc|ltd|co|u\.s|u\.k)|\b\p{Lu})$/iu;
 

@@ -68,7 +68,7 @@ export function termWords(term: string): string[] {
 }
 
 /**
- * The term as a regex source (use with the `iu` flags): each word in any of its variants, joined
+^ * The term as a regex source (case-insensitive; no `u` flag needed): each word in any of its variants, joined
  * by space, hyphen or nothing, quotes allowed around a word, and never inside a longer word or
  * a hyphenated compound ("anti-racism" is not "racism").
  */
@@ -148,10 +148,10 @@ const PREPOSITION = /^(?:with|of|in|on|at|for|to|from|by|about|among|between|wit
  * "The data are …" and "these microaggressions" point at particular things, and "with a
  * disability" is a phrase inside another subject: neither defines the term.
  */
-export function subjectBoundaryOk(text: string, start: number, termWords = 1): boolean {
+export function subjectBoundaryOk(text: string, start: number, wordCount = 1): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   // "The glass ceiling is …" names a concept; "The data are …" points at particular data.
-  if (termWords > 1 && /(?:^|[^\p{L}])the\s+$/iu.test(before)) return true;
+  if (wordCount > 1 && /(?:^|[^\p{L}])the\s+$/iu.test(before)) return true;
   const article = /(?:^|[^\p{L}])([\p{L}]+)\s+an?\s+$/iu.exec(before);
   if (article && PREPOSITION.test(article[1]!.toLowerCase())) return false;
   const m = /([\p{L}\p{N}][\p{L}\p{N}'’]*)([^\p{L}\p{N}]*)$/u.exec(before);
