@@ -4,7 +4,7 @@ import { parseFramework, loadFramework, bundledFramework } from '../src/core/cod
 import { autocode } from '../src/core/coding/index.js';
 import { ingest } from '../src/core/ingest/index.js';
 import { Db } from '../src/core/store/db.js';
-import { SHARED, tempDir } from './helpers.js';
+import { CORPUS, DEMO_TYPES, SHARED, tempDir } from './helpers.js';
 
 /**
  * A project of real public texts, made from ../shared without copying them into the repository:
@@ -33,6 +33,18 @@ export async function realTextProject(): Promise<{ dir: string; db: Db }> {
   await ingest(db, [path.join(SHARED, 'seeds', 'terms-of-reference-race-equality-review.txt')], { jobs: 0, attributes: { type: 'tor', role: 'tor' } });
   await ingest(db, [path.join(SHARED, 'seeds', 'terms-of-reference-data-standards-assessment.txt')], { jobs: 0, attributes: { type: 'tor' } });
   await ingest(db, [pages], { jobs: 0, attributes: { type: 'web' } });
+  const file = bundledFramework('race-equality');
+  const text = fs.readFileSync(file, 'utf8');
+  loadFramework(db, parseFramework(text, file), text);
+  autocode(db, { framework: 'race-equality' });
+  return { dir, db };
+}
+
+/** The bundled demo corpus, typed by folder and auto-coded with race-equality, built through the library. */
+export async function demoLibraryProject(): Promise<{ dir: string; db: Db }> {
+  const dir = tempDir('litkit-demo-');
+  const db = Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
+  for (const [folder, type] of Object.entries(DEMO_TYPES)) await ingest(db, [path.join(CORPUS, folder)], { jobs: 0, attributes: { type } });
   const file = bundledFramework('race-equality');
   const text = fs.readFileSync(file, 'utf8');
   loadFramework(db, parseFramework(text, file), text);

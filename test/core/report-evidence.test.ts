@@ -6,7 +6,7 @@ import { renderTemplate } from '../../src/core/render/templates.js';
 import { ROOT } from '../helpers.js';
 import type { Db } from '../../src/core/store/db.js';
 import { HAS_SHARED } from '../helpers.js';
-import { realTextProject } from '../real-project.js';
+import { demoLibraryProject, realTextProject } from '../real-project.js';
 
 // Issue 12's "done when" on real texts: every quote resolves to its cited place, none is a heading,
 // a source line, boilerplate or the review's own terms of reference, and every count agrees.
@@ -76,4 +76,26 @@ describe.skipIf(!HAS_SHARED)('report evidence on a project of real public texts'
     expect(scoped.byId.recommendation!.excerpts).toBeLessThanOrEqual(model.byId.recommendation!.excerpts);
     expect(scoped.scope.where).toBe('doc.type = web');
   });
+});
+
+describe('report evidence on the demo project', () => {
+  it('quotes sentences found at their cited page or paragraph, from body text or list items only', async () => {
+    const demo = await demoLibraryProject();
+    try {
+      const model = await buildReportModel(demo.db, { framework: 'race-equality', quotes: 3 });
+      const page = demo.db.sql.prepare('SELECT text FROM pages WHERE document_id = ? AND number = ?').pluck();
+      const kind = demo.db.sql.prepare('SELECT kind FROM segments WHERE id = ?').pluck();
+      const quotes = Object.values(model.byId).flatMap((c) => c.quotes);
+      expect(quotes.length).toBeGreaterThan(40);
+      for (const q of quotes) {
+        const text = (page.get(q.documentId, q.page) as string).slice(q.start, q.end).replace(/\s+/g, ' ').trim();
+        expect(text.replace(/[;:,]$/, ''), q.citation).toBe(q.text.replace(/^…/, '').replace(/…$/, ''));
+        expect(['body', 'list']).toContain(kind.get(q.segmentId));
+        expect(q.citation).toMatch(/, (p|para)\. \d+\)$/);
+      }
+    } finally {
+      demo.db.close();
+      fs.rmSync(demo.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
