@@ -110,7 +110,7 @@ export function agreement(db: Db, options: AgreementOptions): AgreementReport {
     .all(a, b, JSON.stringify(docs)) as Span[];
   const codes = options.codes?.length ? options.codes : [...new Set(spans.map((s) => s.code))].sort();
   const pages = db.sql
-    .prepare('SELECT document_id, number, length(text) AS length FROM pages WHERE document_id IN (SELECT value FROM json_each(?))')
+    .prepare('SELECT document_id, number, length16(text) AS length FROM pages WHERE document_id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(docs)) as { document_id: number; number: number; length: number }[];
   const segments = db.sql
     .prepare('SELECT document_id, page, start, end FROM segments WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, page, start')

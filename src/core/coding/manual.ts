@@ -73,7 +73,7 @@ function place(db: Db, target: CodingTarget): { documentId: number; page: number
     if (!seg) throw new UsageError('E_NO_SEGMENT', `no segment ${target.segmentId}`);
     return { documentId: seg.document_id, page: seg.page, start: seg.start, end: seg.end };
   }
-  const length = db.sql.prepare('SELECT length(text) FROM pages WHERE document_id = ? AND number = ?').pluck().get(target.documentId, target.page) as number | undefined;
+  const length = db.sql.prepare('SELECT length16(text) FROM pages WHERE document_id = ? AND number = ?').pluck().get(target.documentId, target.page) as number | undefined;
   if (length === undefined) throw new UsageError('E_NO_PAGE', `document ${target.documentId} has no page ${target.page}`);
   if (target.start < 0 || target.end <= target.start || target.end > length) {
     throw new UsageError('E_RANGE', `range ${target.start}:${target.end} is not within page ${target.page} (0:${length})`);

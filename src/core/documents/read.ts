@@ -88,7 +88,7 @@ export function getPage(db: Db, id: number, page: number): string {
 /** Character count of each page, for an overview of a document. */
 export function pageLengths(db: Db, id: number): { page: number; chars: number }[] {
   return db.sql
-    .prepare('SELECT number AS page, length(text) AS chars FROM pages WHERE document_id = ? ORDER BY number')
+    .prepare('SELECT number AS page, length16(text) AS chars FROM pages WHERE document_id = ? ORDER BY number')
     .all(id) as { page: number; chars: number }[];
 }
 

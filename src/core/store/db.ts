@@ -93,6 +93,7 @@ export class Db {
       // Offsets are UTF-16 units (JavaScript string indexes), but SQLite's substr() counts code
       // points, which differ on pages with emoji and other characters beyond the BMP.
       sql.function('slice16', { deterministic: true }, (text: unknown, start: unknown, end: unknown) => String(text ?? '').slice(Number(start), Number(end)));
+      sql.function('length16', { deterministic: true }, (text: unknown) => String(text ?? '').length);
       if (readonly) {
         if (pendingMigrations(sql, file) > 0) {
           throw new ProjectError('E_READONLY', 'the project was made by an older litkit and needs its schema upgraded, but it is read-only; open it once with write access', file);
