@@ -111,7 +111,7 @@ export function evidenceQuotes(db: Db, family: string[], n: number, scope: Evide
   const rows = db.sql
     .prepare(
       `SELECT k.segment_id, k.document_id, k.start, k.end, k.coder, k.status, k.score, k.evidence,
-         s.start AS seg_start, s.text, s.page, ${CITED_PARA}, d.title, d.year, d.format, d.page_count,
+         s.start AS seg_start, s.text, s.page, s.para, d.title, d.year, d.format, d.page_count,
          (SELECT value FROM document_attributes WHERE document_id = d.id AND key = 'type') AS doc_type
        FROM live_codings k JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = k.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(?))
@@ -138,8 +138,11 @@ export function evidenceQuotes(db: Db, family: string[], n: number, scope: Evide
       extra: r,
     };
   });
+  // The cited paragraph of a heading or table row looks at its neighbours: done for the picks only.
+  const citedPara = db.sql.prepare(`SELECT ${CITED_PARA} FROM segments s WHERE s.id = ?`).pluck();
   return pickQuotes(candidates, n).map((q) => {
-    const r = q.candidate.extra as CandidateRow;
+    const r = { ...(q.candidate.extra as CandidateRow) };
+    r.para = citedPara.get(r.segment_id) as number | null;
     return { segmentId: r.segment_id, documentId: r.document_id, page: r.page, text: q.text, citation: cite(r.document_id, locatorOf(r)), source: citeRow(r), coders: q.candidate.coders, start: q.start, end: q.end };
   });
 }
