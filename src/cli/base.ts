@@ -3,6 +3,7 @@ import { Command, Flags, type Interfaces } from '@oclif/core';
 import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
+import { parseFailure } from './parse-errors.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
 
@@ -27,7 +28,8 @@ export abstract class LitkitCommand extends Command {
   }
 
   protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {
-    const err = readonlyFailure(thrown) ?? thrown;
+    const flags = Object.keys({ ...(this.ctor.flags ?? {}), ...(this.ctor.baseFlags ?? {}) }).concat(this.ctor.enableJsonFlag ? ['json'] : []);
+    const err = readonlyFailure(thrown) ?? parseFailure(thrown, this.id ?? this.ctor.id ?? '', flags) ?? thrown;
     if (!(err instanceof LitkitError)) {
       err.message = stripControls(err.message);
       return super.catch(err);

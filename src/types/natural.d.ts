@@ -5,13 +5,9 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   export default PorterStemmer;
 }
 
-declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
-  export default class BayesClassifier {
-    constructor(stemmer?: unknown, smoothing?: number);
-    addDocument(text: string[], classification: string): void;
-    train(): void;
-    getClassifications(observation: string[]): { label: string; value: number }[];
-  }
+declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
+  const distances: { LevenshteinDistance(source: string, target: string): number };
+  export default distances;
 }
 
 declare module 'natural/lib/natural/util/stopwords.js' {
