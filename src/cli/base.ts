@@ -4,6 +4,7 @@ import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 import { parseFailure } from './parse-errors.js';
+import { systemFailure } from './system-errors.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
 
@@ -29,7 +30,7 @@ export abstract class LitkitCommand extends Command {
 
   protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {
     const flags = Object.keys({ ...(this.ctor.flags ?? {}), ...(this.ctor.baseFlags ?? {}) }).concat(this.ctor.enableJsonFlag ? ['json'] : []);
-    const err = readonlyFailure(thrown) ?? parseFailure(thrown, this.id ?? this.ctor.id ?? '', flags) ?? thrown;
+    const err = readonlyFailure(thrown) ?? parseFailure(thrown, this.id ?? this.ctor.id ?? '', flags) ?? systemFailure(thrown) ?? thrown;
     if (!(err instanceof LitkitError)) {
       err.message = stripControls(err.message);
       return super.catch(err);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { didYouMean } from '../../src/cli/parse-errors.js';
-import { litkit } from '../helpers.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemFailure } from '../../src/cli/system-errors.js';
+import { listCodings } from '../../src/core/coding/index.js';
+import { loadFramework, parseFramework } from '../../src/core/coding/framework/index.js';
+import { Db } from '../../src/core/store/db.js';
+import { litkit, tempDir } from '../helpers.js';
 
 describe('usage errors', () => {
   it('suggests the closest name only for a slip of the keyboard', () => {
@@ -18,6 +24,42 @@ describe('usage errors', () => {
     const command = litkit(['tabel', 'matrix']);
     expect(command.code).toBe(2);
     expect(command.stderr).toBe('litkit: unknown command "tabel matrix" (did you mean `litkit table matrix`?); see `litkit --help` (E_USAGE)\n');
+  });
+
+  it('names the path and the cause of a failed file operation in one line, never a raw Node error', () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'a-file');
+      fs.writeFileSync(file, 'x');
+      let err: Error | undefined;
+      try {
+        fs.mkdirSync(file);
+      } catch (e) {
+        err = e as Error;
+      }
+      expect(systemFailure(err!)?.line()).toBe(`litkit: ${file}: cannot mkdir: a file is already there (E_EXIST)`);
+      expect(systemFailure(new Error('plain'))).toBeUndefined();
+      const r = litkit(['init', path.join(file, 'sub')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`litkit: ${path.join(file, 'sub')}: cannot mkdir: part of the path is a file, not a folder (E_NOTDIR)\n`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to list codings of a code that does not exist, as queries do, and lists an existing one', () => {
+    const dir = tempDir();
+    const db = Db.open(path.join(dir, 'litkit.sqlite'), { create: true });
+    try {
+      const yaml = 'id: t\ntitle: T\nversion: 1\ncodes:\n  - id: race\n    label: Race\n';
+      loadFramework(db, parseFramework(yaml, 't.yaml'), yaml);
+      expect(() => listCodings(db, { code: 'rase' })).toThrow(/no code "rase"/);
+      expect(() => listCodings(db, { code: 'employment.*' })).toThrow(/no code "employment\.\*"/);
+      expect(listCodings(db, { code: 'race' })).toEqual([]);
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives scripts only the documented error object with --json', () => {

@@ -173,6 +173,8 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingInfo[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.code) {
+    // A pattern that names no code is a mistake, as in queries, not an empty answer.
+    if (filter.code.includes('*') ? !db.sql.prepare('SELECT 1 FROM codes WHERE id GLOB ?').get(filter.code) : !db.sql.prepare('SELECT 1 FROM codes WHERE id = ?').get(filter.code)) requireCode(db, filter.code);
     where.push(filter.code.includes('*') ? 'k.code_id GLOB ?' : 'k.code_id = ?');
     params.push(filter.code);
   }
