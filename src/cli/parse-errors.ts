@@ -20,7 +20,9 @@ export function didYouMean(typed: string, known: string[]): string | undefined {
 export function parseFailure(err: Error, command: string, flags: string[]): UsageError | undefined {
   // litkit's own failures are LitkitErrors and its commands never call this.error(), so an oclif
   // CLIError that is not an exit comes from parsing the command line.
-  if (!(err instanceof Errors.CLIError) || err instanceof Errors.ExitError) return undefined;
+  // A flag's own parse function failing comes back as that error, its message wrapped by oclif.
+  const fromFlagParser = /^Parsing --\S+ ?\n/.test(err.message);
+  if ((!(err instanceof Errors.CLIError) && !fromFlagParser) || err instanceof Errors.ExitError) return undefined;
   const help = `see \`litkit ${command.replaceAll(':', ' ')} --help\``;
   const e = err as Errors.CLIError & { flags?: string[]; args?: ({ name?: string } | string)[] };
   if (Array.isArray(e.flags)) {
@@ -37,6 +39,9 @@ export function parseFailure(err: Error, command: string, flags: string[]): Usag
   }
   // oclif's messages run over several lines ("Parsing --limit \n\tExpected an integer …"): one line here.
   const lines = e.message.split('\n').map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim()).filter((l) => l && !/^See more help/.test(l));
-  const text = lines.join(': ').replace(/:\s*:/g, ':');
+  // A flag parser's own message already names the flag: drop oclif's "Parsing --x" before it.
+  const flag = /^Parsing (--\S+)/.exec(lines[0] ?? '')?.[1];
+  const named = flag !== undefined && lines.length > 1 && lines[1]!.includes(flag);
+  const text = (named ? lines.slice(1) : lines).join(': ').replace(/:\s*:/g, ':');
   return new UsageError('E_USAGE', `${text.charAt(0).toLowerCase()}${text.slice(1)}; ${help}`);
 }

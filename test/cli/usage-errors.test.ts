@@ -68,3 +68,11 @@ describe('usage errors', () => {
     expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'E_USAGE', message: 'missing TEMPLATE; see `litkit report --help`', file: null } });
   });
 });
+
+describe('proportion flags', () => {
+  it('refuses a recall target outside (0, 1) in one line, exit 2', () => {
+    const r = litkit(['screen', 'stop', '--recall', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('litkit: --recall takes a number between 0 and 1, got "2"; see `litkit screen stop --help` (E_USAGE)\n');
+  });
+});

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { parse } from 'csv-parse/sync';
 import { LitkitCommand } from '../../cli/base.js';
+import { stoppingFlags } from '../../cli/stopping-flags.js';
 import { readTextFile } from '../../core/ingest/decode.js';
 import { recordText, simulate, type SimulationResult } from '../../core/review/index.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -20,8 +21,7 @@ export default class ScreenSimulate extends LitkitCommand {
     'prior-included': Flags.integer({ description: 'Known includes to start from.', default: 1, min: 1 }),
     'prior-excluded': Flags.integer({ description: 'Known excludes to start from.', default: 1, min: 1 }),
     seeds: Flags.integer({ description: 'Run this many seeds, from --seed on, and print one line per seed.', min: 1 }),
-    recall: Flags.string({ description: 'Recall target of the stopping rule.', default: '0.95' }),
-    confidence: Flags.string({ description: 'Confidence of the stopping rule.', default: '0.95' }),
+    ...stoppingFlags,
   };
 
   async run(): Promise<SimulationResult | SimulationResult[]> {
@@ -39,8 +39,7 @@ export default class ScreenSimulate extends LitkitCommand {
     const labels = rows.map((r) => ['1', 'true', 'yes', 'include', 'included'].includes((r[label] ?? '').trim().toLowerCase()));
     const included = labels.filter(Boolean).length;
     if (!included || included === labels.length) throw new InputError('E_LABELS', `column "${label}" marks ${included ? 'every' : 'no'} record as included: a simulation needs both`, args.file);
-    const [recall, confidence] = [Number(flags.recall), Number(flags.confidence)];
-    if (!(recall > 0 && recall < 1) || !(confidence > 0 && confidence < 1)) throw new UsageError('E_USAGE', '--recall and --confidence take numbers between 0 and 1');
+    const { recall, confidence } = flags;
     const options = { priorRelevant: flags['prior-included'], priorIrrelevant: flags['prior-excluded'], recall, confidence };
     if (flags.seeds) return this.many(texts, labels, flags.seed, flags.seeds, options);
     const r = simulate(texts, labels, { seed: flags.seed, ...options });

@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
+import { stoppingFlags } from '../../cli/stopping-flags.js';
 import { STAGES, stoppingReport, type Stage, type StopReport } from '../../core/review/index.js';
 import { openProject } from '../../core/store/index.js';
-import { UsageError } from '../../errors.js';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -14,16 +14,12 @@ export default class ScreenStop extends LitkitCommand {
   static override flags = {
     project: projectFlag,
     stage: Flags.string({ description: 'Screening stage.', options: [...STAGES], default: 'title-abstract' }),
-    recall: Flags.string({ description: 'Recall target, between 0 and 1.', default: '0.95' }),
-    confidence: Flags.string({ description: 'Confidence, between 0 and 1.', default: '0.95' }),
+    ...stoppingFlags,
   };
 
   async run(): Promise<StopReport> {
     const { flags } = await this.parse(ScreenStop);
-    const [recall, confidence] = [Number(flags.recall), Number(flags.confidence)];
-    for (const [name, v, given] of [['--recall', recall, flags.recall], ['--confidence', confidence, flags.confidence]] as const) {
-      if (!(v > 0 && v < 1)) throw new UsageError('E_USAGE', `${name} takes a number between 0 and 1, got "${given}"`);
-    }
+    const { recall, confidence } = flags;
     const db = openProject(flags.project);
     try {
       const r = stoppingReport(db, flags.stage as Stage, { recall, confidence });

@@ -14,15 +14,27 @@ export function citeDocument(d: { title: string; year: number | null }): string 
   return `${d.title} (${d.year ?? 'n.d.'})`;
 }
 
+/** Where in a document a citation points: a page for paged formats, a paragraph number otherwise. */
+export interface Locator {
+  page?: number;
+  para?: number;
+}
+
 /**
- * `Title (Year), p. N`. Formats without real pages (HTML, text, Markdown, single-page DOCX) are
- * cited by paragraph instead, as APA does for unpaginated sources: `Title (Year), para. N`.
+ * The locator of a place: its page where the format has real pages (PDF, a DOCX with page breaks);
+ * otherwise (HTML, text, Markdown, single-page DOCX) the paragraph a reader counts, as APA cites
+ * unpaginated sources. The one rule every citation of litkit follows.
  */
+export function locate(p: { format: string; pageCount: number; page: number; para?: number | null }): Locator {
+  if (p.format === 'pdf' || p.pageCount > 1) return { page: p.page };
+  return p.para ? { para: p.para } : {};
+}
+
+/** `Title (Year), p. N`, or `Title (Year), para. N` where the format has no pages (see `locate`). */
 export function cite(p: CitationPlace): string {
   const head = citeDocument(p);
-  const paged = p.format === 'pdf' || p.pageCount > 1;
-  if (paged) return `${head}, p. ${p.page}`;
-  return p.para ? `${head}, para. ${p.para}` : head;
+  const at = locate(p);
+  return at.page ? `${head}, p. ${at.page}` : at.para ? `${head}, para. ${at.para}` : head;
 }
 
 /**

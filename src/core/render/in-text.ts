@@ -1,12 +1,9 @@
+import { locate, type Locator } from '../documents/citation.js';
 import { citedName, parseAuthors } from './authors.js';
 import { disambiguate, type CitableDocument, type CiteForm, type Disambiguation } from './disambiguate.js';
 import { cslType, quotesTitle } from './item-types.js';
 
-/** Where in a document a quote sits: a page for paged formats, a paragraph number otherwise. */
-export interface Locator {
-  page?: number;
-  para?: number;
-}
+export type { Locator };
 
 /** Words APA leaves in lower case inside a title in title case (when not first or after a colon). */
 const MINOR = new Set(['a', 'an', 'the', 'and', 'but', 'for', 'nor', 'or', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via']);
@@ -76,13 +73,9 @@ export interface PlacedRow {
   para: number | null;
 }
 
-/**
- * The locator of a row: its page where the format has pages (PDF, a DOCX with page breaks), else
- * the paragraph number the row carries, as APA cites unpaginated works.
- */
+/** The locator of a row (the rule of `locate`). */
 export function locatorOf(r: PlacedRow): Locator {
-  if (r.format === 'pdf' || r.page_count > 1) return { page: r.page };
-  return r.para ? { para: r.para } : {};
+  return locate({ format: r.format, pageCount: r.page_count, page: r.page, para: r.para });
 }
 
 /** How a report cites: a document (by id) at a place, in author–date form. */
