@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Config, Errors, flush, run } from '@oclif/core';
 
 /**
@@ -56,7 +56,7 @@ async function execute(args: string[], loaded: Config): Promise<number> {
   }) as typeof process.exit;
   try {
     if (rootOnly) {
-      const { answerFromManifest } = (await import(path.join(ROOT, 'dist', 'cli', 'root-help.js'))) as { answerFromManifest(flag?: string): boolean };
+      const { answerFromManifest } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'root-help.js')).href)) as { answerFromManifest(flag?: string): boolean };
       if (answerFromManifest(args[0])) return Number(process.exitCode ?? 0);
     }
     try {

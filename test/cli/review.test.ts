@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaCounts } from '../../src/core/review/prisma.js';
-import { HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.js';
+import { type CliResult, HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.js';
 
 interface Imported {
   imported: number;
@@ -214,13 +214,7 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
 });
 
 describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham data set', () => {
-  let project: string;
-  beforeAll(async () => {
-    project = await tempProject();
-  });
-  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
-
-  it.each([
+  const EXPORTS: [string, number, number][] = [
     ['embase.ris', 6, 0],
     ['faulty_year.ris', 0, 1],
     ['generic_semicolon.csv', 2, 0],
@@ -228,8 +222,18 @@ describe.skipIf(!HAS_SHARED)('the shared database exports and the Kitchenham dat
     ['pubmed_zotero.ris', 6, 0],
     ['scopus.ris', 6, 0],
     ['web_of_science.txt', 10, 0],
-  ])('imports %s: %i records, %i skipped', async (file, records, skipped) => {
-    const r = await litkit(['records', 'import', path.join(SHARED, 'review', 'records', file), '--source', file, '--json'], { cwd: project });
+  ];
+  let project: string;
+  /** Every export imported once, before any test, so each test reads the same project whatever the order. */
+  const imports = new Map<string, CliResult>();
+  beforeAll(async () => {
+    project = await tempProject();
+    for (const [file] of EXPORTS) imports.set(file, await litkit(['records', 'import', path.join(SHARED, 'review', 'records', file), '--source', file, '--json'], { cwd: project }));
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it.each(EXPORTS)('imports %s: %i records, %i skipped', (file, records, skipped) => {
+    const r = imports.get(file)!;
     const data = JSON.parse(r.stdout) as Imported;
     expect(data.imported).toBe(records);
     expect(data.problems).toHaveLength(skipped);
