@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Config, Errors, flush, run } from '@oclif/core';
+import { Config, Errors, run } from '@oclif/core';
 
 /**
  * Runs litkit's built commands inside the test process, as bin/run.js would run them in a new one:
@@ -60,8 +60,9 @@ async function execute(args: string[], loaded: Config): Promise<number> {
       if (answerFromManifest(args[0])) return Number(process.exitCode ?? 0);
     }
     try {
+      // No oclif flush() here, as bin/run.js's execute() does: output is captured synchronously,
+      // and each flush leaves a 'drain' listener on the real stdout, warning after ten runs.
       await run(args, loaded);
-      flush();
     } catch (error) {
       await Errors.handle(error as Error);
       return exited ?? 1;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, HAS_SHARED, litkit, litkitJson, ROOT, SHARED, tempProject } from '../helpers.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CORPUS, HAS_SHARED, litkit, litkitJson, ROOT, SHARED, tempDir, tempProject } from '../helpers.js';
 
 interface Doc {
   id: number;
@@ -47,14 +47,22 @@ describe('coding the demo corpus', () => {
       .sort();
   };
 
+  let coded: string;
   beforeAll(async () => {
-    project = await tempProject();
+    project = coded = await tempProject();
     expect((await run(['ingest', CORPUS])).code).toBe(0);
     docs = (await json<Doc[]>(['docs', 'list'])).data;
     expect((await run(['framework', 'load', 'race-equality'])).code).toBe(0);
     first = (await json<AutoReport>(['code', 'auto'])).data;
   }, 120_000);
-  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(coded, { recursive: true, force: true }));
+  // Each test codes, reloads or writes memos: it gets its own copy of the auto-coded project, so
+  // no test sees another's codings and any order (or one test alone) gives the same result.
+  beforeEach(() => {
+    project = tempDir('litkit-coding-');
+    fs.cpSync(coded, project, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
 
   it('loads the bundled framework with every code the review needs', () => {
     const ids = first.byCode.map((c) => c.code);

@@ -88,7 +88,7 @@ describe('ingest on files made for the test', () => {
     const r = await litkit(['ingest', files, path.join(files, 'missing.pdf')], { cwd: project });
     expect(r.code).toBe(3);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(5);
+    expect(lines, r.stderr).toHaveLength(5);
     const line = (name: string) => lines.find((l) => l.includes(name)) ?? '';
     expect(line('empty.txt')).toMatch(/^litkit: .*empty\.txt: the file is empty \(0 bytes\) \(E_EMPTY\)$/);
     expect(line('broken.pdf')).toMatch(/^litkit: .*broken\.pdf: the PDF cannot be read .*\(E_CORRUPT\)$/);
