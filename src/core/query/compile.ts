@@ -3,6 +3,7 @@ import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 import type { Node } from './ast.js';
 import { resolveCodes } from './codes.js';
+import { spans } from './spans.js';
 
 /** A SQL boolean expression over a segment (and its document) with its parameters, in order. */
 export interface Predicate {
@@ -24,7 +25,8 @@ const DOC_COLUMNS: Record<string, string> = {
 const NUMERIC_COLUMNS = new Set(['id', 'year', 'page_count']);
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-interface Scope {
+/** Aliases of the segment and document a predicate is about, and the coder an AND group names. */
+export interface Scope {
   seg: string;
   doc: string;
   coder?: string;
@@ -91,11 +93,21 @@ export function compileQuery(db: Db, node: Node, scope: Scope = { seg: 's', doc:
         params: [node.within, node.within, ...left.params, ...right.params],
       };
     }
+    case 'span': {
+      // The segments where the left operand's matching spans start (spans.ts says which spans).
+      const p = spans(db, node, scope);
+      return { sql: `${seg}.id IN (SELECT seg FROM (${p.sql}))`, params: p.params };
+    }
+    case 'atleast': {
+      // CASE, not the bare predicate: `x IN (…)` is NULL, not 0, when the set holds a NULL.
+      const parts = node.items.map((n) => compileQuery(db, n, scope));
+      return { sql: `(${parts.map((p) => `CASE WHEN ${p.sql} THEN 1 ELSE 0 END`).join(' + ')}) >= ?`, params: [...parts.flatMap((p) => p.params), node.k] };
+    }
   }
 }
 
 /** For a code or coder atom: the condition on a codings row that it stands for. */
-function codingsFilter(db: Db, node: Node, scope: Scope): Predicate | undefined {
+export function codingsFilter(db: Db, node: Node, scope: Scope): Predicate | undefined {
   if (node.kind === 'coder') return { sql: 'coder = ?', params: [node.name] };
   if (node.kind !== 'code') return undefined;
   const codes = resolveCodes(db, node.pattern);
