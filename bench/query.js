@@ -92,6 +92,11 @@ export async function run(args, root) {
       'racism.structural AND text:"structural racism"',
       'employment.* AND coder:amina',
       'doc.country in (A, B) AND race AND NOT employment.*',
+      'intersectionality.disability PRECEDES/3 employment.recruitment',
+      'employment.promotion FOLLOWS racism',
+      'racism.structural INSIDE race',
+      'employment.promotion OVERLAPS intersectionality.gender',
+      'atleast(2, race, employment.promotion, intersectionality.gender)',
     ];
     console.log(`${'query (the first 50 excerpts)'.padEnd(70)}${'matches'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
     const p50s = [];

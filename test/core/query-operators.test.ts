@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCoding } from '../../src/core/coding/index.js';
 import { loadFramework, parseFramework } from '../../src/core/coding/framework/index.js';
 import { ingest } from '../../src/core/ingest/index.js';
-import { QuerySyntaxError, runQuery } from '../../src/core/query/index.js';
+import { compileQuery, parseQuery, QuerySyntaxError, runQuery } from '../../src/core/query/index.js';
 import { Db } from '../../src/core/store/index.js';
 import { tempDir } from '../helpers.js';
 
@@ -128,6 +128,12 @@ describe('span operators and atleast on hand-placed codings', () => {
     expect(labels('atleast(1, gender, career)')).toEqual(labels('gender OR career'));
     expect(labels('atleast(2, barrier, text:coaching, doc.title = B)')).toEqual(['B1', 'B2']);
     expect(labels('atleast(2, barrier, support OVERLAPS pay, gender)')).toEqual(['A1']);
+  });
+
+  it('reads span operands from the covering index of migration 010, not the codings table', () => {
+    const p = compileQuery(db, parseQuery('barrier OVERLAPS support'));
+    const plan = (db.sql.prepare(`EXPLAIN QUERY PLAN SELECT s.id FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${p.sql}`).all(...p.params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.filter((d) => /codings/.test(d))).toEqual([expect.stringContaining('USING COVERING INDEX codings_span'), expect.stringContaining('USING COVERING INDEX codings_span')]);
   });
 
   it.each([

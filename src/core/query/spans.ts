@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { Node, SpanOp } from './ast.js';
-import { codingsFilter, compileQuery, type Predicate, type Scope } from './compile.js';
+import { compileQuery, queryCodes, type Predicate, type Scope } from './compile.js';
 
 /**
  * Span operators compare where things are in a document. An operand's spans are its codings'
@@ -15,31 +15,60 @@ import { codingsFilter, compileQuery, type Predicate, type Scope } from './compi
  * in, which is what a query returns) and seq (that segment's place in its document, for /n).
  */
 export function spans(db: Db, node: Node, scope: Scope): Predicate {
+  return spansOf(db, node, scope, { next: 0 }, false);
+}
+
+// `seq` costs a read of each coding's segment, so it is only looked up where a /n needs it.
+function spansOf(db: Db, node: Node, scope: Scope, names: { next: number }, seq: boolean): Predicate {
   if (node.kind === 'code') {
-    const c = codingsFilter(db, node, scope)!;
-    return { sql: `SELECT k.id AS cid, k.document_id AS doc, k.page, k.start, k.end, k.segment_id AS seg, g.seq FROM live_codings k LEFT JOIN segments g ON g.id = k.segment_id WHERE ${c.sql}`, params: c.params };
+    // The codes as a list of parameters, not json_each: SQLite then knows how few they are and
+    // reads the codings through the code index rather than scanning the table.
+    const codes = queryCodes(db, node.pattern);
+    const coder = scope.coder ? ' AND k.coder = ?' : '';
+    return {
+      sql: `SELECT k.id AS cid, k.document_id AS doc, k.page, k.start, k.end, k.segment_id AS seg, ${seq ? 'g.seq' : 'NULL AS seq'} FROM live_codings k ${seq ? 'LEFT JOIN segments g ON g.id = k.segment_id ' : ''}WHERE k.code_id IN (${codes.map(() => '?').join(', ')})${coder}`,
+      params: scope.coder ? [...codes, scope.coder] : codes,
+    };
   }
   if (node.kind === 'or') {
-    const parts = node.items.map((n) => spans(db, n, scope));
-    return { sql: parts.map((p) => p.sql).join(' UNION ALL '), params: parts.flatMap((p) => p.params) };
+    const parts = node.items.map((n) => spansOf(db, n, scope, names, seq));
+    // Each part in its own FROM: a part may start with WITH, which a compound cannot hold.
+    return { sql: parts.map((p) => `SELECT * FROM (${p.sql})`).join(' UNION ALL '), params: parts.flatMap((p) => p.params) };
   }
   if (node.kind === 'and') {
     // `a AND coder:amina` as an operand: amina's codings of a, with their own spans.
     const others = node.items.filter((n) => n.kind !== 'coder');
     const coders = node.items.filter((n): n is Extract<Node, { kind: 'coder' }> => n.kind === 'coder');
-    if (others.length === 1 && coders.length && new Set(coders.map((c) => c.name)).size === 1) return spans(db, others[0]!, { ...scope, coder: coders[0]!.name });
+    if (others.length === 1 && coders.length && new Set(coders.map((c) => c.name)).size === 1) return spansOf(db, others[0]!, { ...scope, coder: coders[0]!.name }, names, seq);
   }
-  if (node.kind === 'span') {
-    const left = spans(db, node.left, scope);
-    const right = spans(db, node.right, scope);
-    const relation = RELATIONS[node.op](node.within);
-    return {
-      sql: `SELECT a.* FROM (${left.sql}) a WHERE EXISTS (SELECT 1 FROM (${right.sql}) b WHERE b.doc = a.doc AND ${relation.sql})`,
-      params: [...left.params, ...right.params, ...relation.params],
-    };
-  }
+  if (node.kind === 'span') return relate(db, node, scope, names, seq);
   const p = compileQuery(db, node, { ...scope, seg: 'q', doc: 'qd' });
   return { sql: `SELECT -q.id AS cid, q.document_id AS doc, q.page, q.start, q.end, q.id AS seg, q.seq FROM segments q JOIN documents qd ON qd.id = q.document_id WHERE ${p.sql}`, params: p.params };
+}
+
+// Positions as one number, page then offset, so "later in the document" is one comparison.
+const POS = (alias: string, column: 'start' | 'end') => `(${alias}.page * 4294967296 + ${alias}.${column})`;
+
+/**
+ * The left spans that stand in the relation to a right span. The right side is materialised once
+ * (SQLite indexes it on the fly); PRECEDES and FOLLOWS without /n only need the right side's last
+ * start or first end in each document, so they compare with that one number per document.
+ */
+function relate(db: Db, node: Extract<Node, { kind: 'span' }>, scope: Scope, names: { next: number }, seq: boolean): Predicate {
+  const within = node.within !== undefined;
+  const left = spansOf(db, node.left, scope, names, seq || within);
+  const right = spansOf(db, node.right, scope, names, within);
+  const r = `r${names.next++}`;
+  const params = [...right.params, ...left.params];
+  if (node.within === undefined && (node.op === 'precedes' || node.op === 'follows')) {
+    const [bound, test] = node.op === 'precedes' ? [`max(${POS('b', 'start')})`, `${POS('a', 'end')} <= ${r}.pos`] : [`min(${POS('b', 'end')})`, `${POS('a', 'start')} >= ${r}.pos`];
+    return { sql: `WITH ${r} AS MATERIALIZED (SELECT b.doc, ${bound} AS pos FROM (${right.sql}) b GROUP BY b.doc) SELECT a.* FROM (${left.sql}) a JOIN ${r} ON ${r}.doc = a.doc WHERE ${test}`, params };
+  }
+  const relation = RELATIONS[node.op](node.within);
+  return {
+    sql: `WITH ${r} AS MATERIALIZED (${right.sql}) SELECT a.* FROM (${left.sql}) a WHERE EXISTS (SELECT 1 FROM ${r} b WHERE b.doc = a.doc AND ${relation.sql})`,
+    params: [...params, ...relation.params],
+  };
 }
 
 // Offsets are into the page's text and a coding never crosses a page, so document order is
