@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
-import { titleAbstractFeatures } from './feature-cache.js';
-import { features, rank, recordText, stoppingRun } from './prioritise.js';
+import { chunkScore, titleAbstractFeatures } from './feature-cache.js';
+import { bestCandidate, features, recordText, RelevanceModel, stoppingRun, type SparseVector } from './prioritise.js';
 import { drawForReviewer } from './sample.js';
 import { isFinal, NOT_RETRIEVED, stageRecords, stageStatuses, type Stage, type StageStatus } from './status.js';
 
@@ -72,11 +72,12 @@ export function nextRecord(db: Db, options: { stage?: Stage; reviewer: string; s
     return { ...base, record: draw.recordId === null ? null : summary(db, draw.recordId), remaining: draw.urnLeft, order: 'random sample', note: draw.note };
   }
   const candidates = eligible.filter((id) => !mine.has(id) && !isFinal(statuses.get(id)) && statuses.get(id)?.state !== 'conflict');
-  const { order, basis, note } = stage === 'title-abstract' ? titleAbstractOrder(db, candidates) : fullTextOrder(db, eligible, statuses, candidates);
-  return { ...base, record: order.length ? summary(db, order[0]!) : null, remaining: order.length, order: basis, note };
+  const { first, remaining, basis, note } = stage === 'title-abstract' ? titleAbstractOrder(db, candidates) : fullTextOrder(db, eligible, statuses, candidates);
+  return { ...base, record: first === undefined ? null : summary(db, first), remaining, order: basis, note };
 }
 
-type Ordered = { order: number[]; basis: OrderBasis; note: string };
+/** The record to screen first and how many there are to screen (`order` was every candidate, sorted: the CLI shows one). */
+type Ordered = { first: number | undefined; remaining: number; basis: OrderBasis; note: string };
 
 /** Title-abstract labels: final includes against final excludes (maybe and unsettled records teach nothing). */
 function titleAbstractLabels(db: Db): Map<number, boolean> {
@@ -88,11 +89,15 @@ function titleAbstractLabels(db: Db): Map<number, boolean> {
 function titleAbstractOrder(db: Db, candidates: number[]): Ordered {
   const labels = titleAbstractLabels(db);
   const counts = [...labels.values()];
-  if (!counts.includes(true) || !counts.includes(false)) return { order: candidates, basis: 'record order', note: 'record order: the model needs a title-abstract include and an exclude to learn from' };
+  if (!counts.includes(true) || !counts.includes(false)) return { first: candidates[0], remaining: candidates.length, basis: 'record order', note: 'record order: the model needs a title-abstract include and an exclude to learn from' };
   const f = titleAbstractFeatures(db);
   const known = new Map([...labels].filter(([id]) => f.index.has(id)).map(([id, l]) => [f.index.get(id)!, l]));
-  const order = rank(f.vectors, f.dimensions, known, candidates.map((id) => f.index.get(id)!)).map((i) => f.ids[i]!);
-  return { order, basis: 'title-abstract decisions', note: `model's order, trained on ${counts.filter(Boolean).length} title-abstract includes and ${counts.filter((l) => !l).length} excludes` };
+  // The model reads only the decided records' vectors; the candidates are scored from the chunks.
+  const decided: SparseVector[] = [];
+  for (const i of known.keys()) decided[i] = f.vector(i);
+  const model = new RelevanceModel(decided, f.dimensions);
+  const best = bestCandidate(model, known, candidates.map((id) => f.index.get(id)!), chunkScore(f, model));
+  return { first: best === undefined ? undefined : f.ids[best], remaining: candidates.length, basis: 'title-abstract decisions', note: `model's order, trained on ${counts.filter(Boolean).length} title-abstract includes and ${counts.filter((l) => !l).length} excludes` };
 }
 
 /**
@@ -118,8 +123,8 @@ function fullTextOrder(db: Db, eligible: number[], statuses: Map<number, StageSt
     const { vectors, dimensions } = features(texts);
     const index = new Map(eligible.map((id, i) => [id, i]));
     const known = new Map([...labels].map(([id, l]) => [index.get(id)!, l]));
-    const order = rank(vectors, dimensions, known, candidates.map((id) => index.get(id)!)).map((i) => eligible[i]!);
-    return { order, basis: 'full-text decisions', note: `model's order, trained on ${counts.filter(Boolean).length} full-text includes and ${counts.filter((l) => !l).length} excludes (title, abstract and attached full text)` };
+    const best = bestCandidate(new RelevanceModel(vectors, dimensions), known, candidates.map((id) => index.get(id)!));
+    return { first: best === undefined ? undefined : eligible[best], remaining: candidates.length, basis: 'full-text decisions', note: `model's order, trained on ${counts.filter(Boolean).length} full-text includes and ${counts.filter((l) => !l).length} excludes (title, abstract and attached full text)` };
   }
   const missing = counts.includes(true) ? 'exclude' : counts.includes(false) ? 'include' : 'include or exclude';
   const fallback = titleAbstractOrder(db, candidates);

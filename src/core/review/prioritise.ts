@@ -180,6 +180,14 @@ export class RelevanceModel {
     return this.dot(this.vectors[index]!);
   }
 
+  /** `score` of a vector stored as terms[from..to) and weights[from..to): the same sums in the same order. */
+  scoreSlice(terms: Int32Array, weights: Float32Array | Float64Array, from: number, to: number): number {
+    const { w } = this;
+    let s = this.bias;
+    for (let k = from; k < to; k++) s += w[terms[k]!]! * weights[k]!;
+    return s;
+  }
+
   private dot(x: SparseVector): number {
     const { w } = this;
     const { idx, val } = x;
@@ -218,6 +226,22 @@ export function rank(vectors: SparseVector[], dimensions: number, decisions: Map
   const scores = new Float64Array(candidates.length);
   candidates.forEach((i, k) => (scores[k] = model.score(i)));
   return candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b).map((k) => candidates[k]!);
+}
+
+/**
+ * The first record of `rank`'s order without sorting them all: the candidate the model scores
+ * highest, the earliest of equals. `score` gives a candidate's score from the trained model, so a
+ * caller may compute it from features stored its own way.
+ */
+export function bestCandidate(model: RelevanceModel, decisions: Map<number, boolean>, candidates: number[], score: (i: number) => number = (i) => model.score(i)): number | undefined {
+  model.train(decisions);
+  let best: number | undefined;
+  let top = -Infinity;
+  for (const i of candidates) {
+    const s = score(i);
+    if (best === undefined || s > top) [best, top] = [i, s];
+  }
+  return best;
 }
 
 /** A small seeded generator (mulberry32), so simulations repeat exactly. */
