@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { titleAbstractFeatures } from '../../src/core/review/feature-cache.js';
+import { decisionsKey } from '../../src/core/review/feature-scores.js';
 import { decide, importRecords, nextRecord, rank } from '../../src/core/review/index.js';
 import { Db } from '../../src/core/store/index.js';
 import { HAS_SHARED, SHARED, tempDir } from '../helpers.js';
@@ -48,8 +49,9 @@ describe('the features cached in the project', () => {
     expect(nextRecord(db, { reviewer: 'a' }).record!.id).toBe(5);
   });
 
-  // screen next scores the candidates from the stored chunks and keeps the best, without sorting
-  // them all; it must pick the record at the head of rank()'s full order, on a real review.
+  // screen next scores the records from the stored chunks (or reads the scores stored for the same
+  // decisions) and keeps the best candidate without sorting them all; it must pick the record at
+  // the head of rank()'s full order, on a real review.
   it.skipIf(!HAS_SHARED)('pick the record at the head of the full ranking on Kitchenham 2010, built or read', async () => {
     dir = tempDir();
     const file = path.join(SHARED, 'review', 'Kitchenham_2010.csv');
@@ -71,6 +73,9 @@ describe('the features cached in the project', () => {
       const next = nextRecord(db, { reviewer: 'a' });
       expect(next.order).toBe('title-abstract decisions');
       expect(next.record!.id).toBe(head(db));
+      // The scores are stored under these decisions, and a new process answers from them.
+      const decisions = new Map((db.sql.prepare("SELECT record_id, decision FROM screening WHERE stage = 'title-abstract'").all() as { record_id: number; decision: string }[]).map((r) => [r.record_id, r.decision === 'include']));
+      expect(db.sql.prepare('SELECT decisions FROM screening_scores').pluck().all()).toEqual([decisionsKey(decisions)]);
       const other = Db.open(path.join(dir, 'litkit.sqlite'));
       expect(nextRecord(other, { reviewer: 'a' }).record!.id).toBe(next.record!.id);
       other.close();

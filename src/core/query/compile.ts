@@ -135,9 +135,11 @@ function codingsFilter(db: Db, node: Node, scope: Scope): Predicate | undefined 
 function intersection(db: Db, atoms: Extract<Node, { kind: 'code' | 'text' }>[], scope: Scope, seg: string): Predicate {
   const sets = atoms.map((n): Predicate => {
     if (n.kind === 'text') return { sql: 'SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?', params: [ftsTerm(n.value, n.phrase)] };
-    // A coding outside every segment has no segment id; a NULL in the set would make NOT of it unknown.
+    // A coding outside every segment has no segment id; a NULL in the set would make NOT of it
+    // unknown. The + keeps SQLite from reading the test as a range on the segment index, which
+    // (after ANALYZE) it preferred to the code index: 390 ms instead of 11 at 1M segments.
     const c = codingsFilter(db, n, scope)!;
-    return { sql: `SELECT segment_id FROM live_codings WHERE ${c.sql} AND segment_id IS NOT NULL`, params: c.params };
+    return { sql: `SELECT segment_id FROM live_codings WHERE ${c.sql} AND +segment_id IS NOT NULL`, params: c.params };
   });
   return { sql: `${seg}.id IN (${sets.map((p) => p.sql).join(' INTERSECT ')})`, params: sets.flatMap((p) => p.params) };
 }

@@ -24,6 +24,8 @@ export interface ProjectFeatures {
   dimensions: number;
   /** Whether they were read from the project (true) or built in this call. */
   cached: boolean;
+  /** When the set was built: what results computed over it (stored scores) are checked against. */
+  builtAt: string;
 }
 
 interface ChunkRow {
@@ -50,9 +52,8 @@ export function titleAbstractFeatures(db: Db): ProjectFeatures {
   const meta = db.sql.prepare('SELECT records, dimensions, built_at FROM screening_feature_sets WHERE name = ?').get(NAME) as { records: number; dimensions: number; built_at: string } | undefined;
   const kept = memo.get(db);
   if (meta && kept?.builtAt === meta.built_at) return kept.value;
-  const value = meta ? load(db, meta.dimensions) : build(db);
-  const builtAt = meta?.built_at ?? (db.sql.prepare('SELECT built_at FROM screening_feature_sets WHERE name = ?').pluck().get(NAME) as string);
-  memo.set(db, { builtAt, value });
+  const value = meta ? load(db, meta.dimensions, meta.built_at) : build(db);
+  memo.set(db, { builtAt: value.builtAt, value });
   return value;
 }
 
@@ -60,17 +61,17 @@ export function titleAbstractFeatures(db: Db): ProjectFeatures {
 // own allocation), else it is copied out once.
 const aligned = (b: Buffer): [ArrayBufferLike, number, number] => (b.byteOffset % 4 === 0 ? [b.buffer, b.byteOffset, b.byteLength / 4] : [b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), 0, b.byteLength / 4]);
 
-function load(db: Db, dimensions: number): ProjectFeatures {
+function load(db: Db, dimensions: number, builtAt: string): ProjectFeatures {
   const ids: number[] = [];
   const chunks: FeatureChunk[] = [];
   for (const row of db.sql.prepare('SELECT record_ids, offsets, terms, weights FROM screening_features ORDER BY chunk').iterate() as IterableIterator<ChunkRow>) {
     for (const id of new Int32Array(...aligned(row.record_ids))) ids.push(id);
     chunks.push({ offsets: new Int32Array(...aligned(row.offsets)), terms: new Int32Array(...aligned(row.terms)), weights: new Float32Array(...aligned(row.weights)) });
   }
-  return projectFeatures(ids, chunks, dimensions, true);
+  return projectFeatures(ids, chunks, dimensions, builtAt);
 }
 
-function projectFeatures(ids: number[], chunks: FeatureChunk[], dimensions: number, cached: boolean): ProjectFeatures {
+function projectFeatures(ids: number[], chunks: FeatureChunk[], dimensions: number, builtAt: string, cached = true): ProjectFeatures {
   const vector = (i: number): SparseVector => {
     const c = chunks[Math.floor(i / CHUNK)]!;
     const k = i % CHUNK;
@@ -87,6 +88,7 @@ function projectFeatures(ids: number[], chunks: FeatureChunk[], dimensions: numb
     },
     dimensions,
     cached,
+    builtAt,
   };
 }
 
@@ -114,11 +116,12 @@ function build(db: Db): ProjectFeatures {
     chunks.push({ offsets, terms, weights });
   }
   const bytes = (a: Int32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const builtAt = new Date().toISOString();
   db.transaction(() => {
     db.sql.prepare('DELETE FROM screening_features').run();
     const insert = db.sql.prepare('INSERT INTO screening_features (chunk, record_ids, offsets, terms, weights) VALUES (?, ?, ?, ?, ?)');
     chunks.forEach((c, n) => insert.run(n, bytes(Int32Array.from(ids.slice(n * CHUNK, (n + 1) * CHUNK))), bytes(c.offsets), bytes(c.terms), bytes(c.weights)));
-    db.sql.prepare('INSERT OR REPLACE INTO screening_feature_sets (name, records, dimensions, built_at) VALUES (?, ?, ?, ?)').run(NAME, ids.length, built.dimensions, new Date().toISOString());
+    db.sql.prepare('INSERT OR REPLACE INTO screening_feature_sets (name, records, dimensions, built_at) VALUES (?, ?, ?, ?)').run(NAME, ids.length, built.dimensions, builtAt);
   });
-  return projectFeatures(ids, chunks, built.dimensions, false);
+  return projectFeatures(ids, chunks, built.dimensions, builtAt, false);
 }

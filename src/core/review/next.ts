@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
 import { chunkScore, titleAbstractFeatures } from './feature-cache.js';
+import { decisionsKey, readScores, storeScores, type StoredScores } from './feature-scores.js';
 import { bestCandidate, features, recordText, RelevanceModel, stoppingRun, type SparseVector } from './prioritise.js';
 import { drawForReviewer } from './sample.js';
 import { isFinal, NOT_RETRIEVED, stageRecords, stageStatuses, type Stage, type StageStatus } from './status.js';
@@ -90,14 +91,31 @@ function titleAbstractOrder(db: Db, candidates: number[]): Ordered {
   const labels = titleAbstractLabels(db);
   const counts = [...labels.values()];
   if (!counts.includes(true) || !counts.includes(false)) return { first: candidates[0], remaining: candidates.length, basis: 'record order', note: 'record order: the model needs a title-abstract include and an exclude to learn from' };
+  const { ids, scores } = titleAbstractScores(db, labels);
+  const position = new Map(Array.from(ids, (id, i) => [id, i]));
+  const first = bestCandidate(candidates, (id) => scores[position.get(id)!]!);
+  return { first, remaining: candidates.length, basis: 'title-abstract decisions', note: `model's order, trained on ${counts.filter(Boolean).length} title-abstract includes and ${counts.filter((l) => !l).length} excludes` };
+}
+
+/**
+ * Every record's score from the model trained on the title-abstract decisions: stored with the
+ * decisions it was trained on, and read back while they stay the same; otherwise trained on the
+ * decided records' vectors alone and every record scored from the stored chunks.
+ */
+function titleAbstractScores(db: Db, labels: Map<number, boolean>): StoredScores {
+  const key = decisionsKey(labels);
+  const stored = readScores(db, key);
+  if (stored) return stored;
   const f = titleAbstractFeatures(db);
   const known = new Map([...labels].filter(([id]) => f.index.has(id)).map(([id, l]) => [f.index.get(id)!, l]));
-  // The model reads only the decided records' vectors; the candidates are scored from the chunks.
   const decided: SparseVector[] = [];
   for (const i of known.keys()) decided[i] = f.vector(i);
   const model = new RelevanceModel(decided, f.dimensions);
-  const best = bestCandidate(model, known, candidates.map((id) => f.index.get(id)!), chunkScore(f, model));
-  return { first: best === undefined ? undefined : f.ids[best], remaining: candidates.length, basis: 'title-abstract decisions', note: `model's order, trained on ${counts.filter(Boolean).length} title-abstract includes and ${counts.filter((l) => !l).length} excludes` };
+  model.train(known);
+  const score = chunkScore(f, model);
+  const value = { ids: Int32Array.from(f.ids), scores: Float64Array.from(f.ids, (_, i) => score(i)) };
+  storeScores(db, f.builtAt, key, value);
+  return value;
 }
 
 /**
@@ -123,7 +141,9 @@ function fullTextOrder(db: Db, eligible: number[], statuses: Map<number, StageSt
     const { vectors, dimensions } = features(texts);
     const index = new Map(eligible.map((id, i) => [id, i]));
     const known = new Map([...labels].map(([id, l]) => [index.get(id)!, l]));
-    const best = bestCandidate(new RelevanceModel(vectors, dimensions), known, candidates.map((id) => index.get(id)!));
+    const model = new RelevanceModel(vectors, dimensions);
+    model.train(known);
+    const best = bestCandidate(candidates.map((id) => index.get(id)!), (i) => model.score(i));
     return { first: best === undefined ? undefined : eligible[best], remaining: candidates.length, basis: 'full-text decisions', note: `model's order, trained on ${counts.filter(Boolean).length} full-text includes and ${counts.filter((l) => !l).length} excludes (title, abstract and attached full text)` };
   }
   const missing = counts.includes(true) ? 'exclude' : counts.includes(false) ? 'include' : 'include or exclude';

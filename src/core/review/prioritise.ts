@@ -229,17 +229,15 @@ export function rank(vectors: SparseVector[], dimensions: number, decisions: Map
 }
 
 /**
- * The first record of `rank`'s order without sorting them all: the candidate the model scores
- * highest, the earliest of equals. `score` gives a candidate's score from the trained model, so a
- * caller may compute it from features stored its own way.
+ * The head of `rank`'s order without sorting every candidate: the one scored highest, the earliest
+ * of equals (as the stable sort puts first). `score` is a trained model's score of a candidate.
  */
-export function bestCandidate(model: RelevanceModel, decisions: Map<number, boolean>, candidates: number[], score: (i: number) => number = (i) => model.score(i)): number | undefined {
-  model.train(decisions);
-  let best: number | undefined;
+export function bestCandidate<T>(candidates: T[], score: (c: T) => number): T | undefined {
+  let best: T | undefined;
   let top = -Infinity;
-  for (const i of candidates) {
-    const s = score(i);
-    if (best === undefined || s > top) [best, top] = [i, s];
+  for (const c of candidates) {
+    const s = score(c);
+    if (best === undefined || s > top) [best, top] = [c, s];
   }
   return best;
 }

@@ -1,0 +1,12 @@
+-- The title-abstract model's score of every record, kept with the decisions it was trained on, so
+-- that `screen next` asked again before the decisions change (the other reviewer's turn in double
+-- screening, a script, a second look) reads 400 kB instead of 120 MB of features at 50,000
+-- records and trains nothing. Valid only for the feature set it was computed over (built_at of
+-- screening_feature_sets, which a rebuild renews) and the decisions whose digest it holds.
+CREATE TABLE screening_scores (
+  name       TEXT PRIMARY KEY,  -- 'title-abstract'
+  built_at   TEXT NOT NULL,     -- the feature set's built_at
+  decisions  TEXT NOT NULL,     -- sha256 of the decisions trained on: "record_id:0|1" in record order
+  record_ids BLOB NOT NULL,     -- Int32, ascending
+  scores     BLOB NOT NULL      -- Float64, the model's score of each record
+) STRICT;
