@@ -92,8 +92,10 @@ function titleAbstractOrder(db: Db, candidates: number[]): Ordered {
   const counts = [...labels.values()];
   if (!counts.includes(true) || !counts.includes(false)) return { first: candidates[0], remaining: candidates.length, basis: 'record order', note: 'record order: the model needs a title-abstract include and an exclude to learn from' };
   const { ids, scores } = titleAbstractScores(db, labels);
-  const position = new Map(Array.from(ids, (id, i) => [id, i]));
-  const first = bestCandidate(candidates, (id) => scores[position.get(id)!]!);
+  // Record ids are small positive integers: a typed array finds a record's score faster than a Map of 50,000.
+  const position = new Int32Array((ids.at(-1) ?? 0) + 1);
+  ids.forEach((id, i) => (position[id] = i));
+  const first = bestCandidate(candidates, (id) => scores[position[id]!]!);
   return { first, remaining: candidates.length, basis: 'title-abstract decisions', note: `model's order, trained on ${counts.filter(Boolean).length} title-abstract includes and ${counts.filter((l) => !l).length} excludes` };
 }
 
