@@ -55,6 +55,7 @@ describe('span operators and atleast on hand-placed codings', () => {
     addCoding(db, 'support', at(66, 94), 'amina');
     addCoding(db, 'gender', at(4, 9), 'amina'); // inside the barrier, sharing its start
     addCoding(db, 'pay', at(41, 73), 'amina'); // straddles the barrier's end and the support's start
+    addCoding(db, 'pay', at(94, 100), 'amina'); // starts in the blank line after A1: in no segment
     addCoding(db, 'barrier', { segmentId: seg(1, 'A2') }, 'amina');
     addCoding(db, 'barrier', { segmentId: seg(1, 'A3') }, 'amina');
     addCoding(db, 'barrier', { segmentId: seg(1, 'A3') }, 'ben'); // a second coder, the same span
@@ -117,6 +118,11 @@ describe('span operators and atleast on hand-placed codings', () => {
     expect(labels('(gender INSIDE barrier) PRECEDES/0 support')).toEqual(['A1']);
     expect(labels('(gender OR pay) INSIDE barrier')).toEqual(['A1']);
     expect(labels('barrier AND NOT (barrier PRECEDES support)')).toEqual(['B2']);
+    // The pay coding outside every segment overlaps A2's barrier but is listed nowhere, and NOT
+    // of a set holding it still keeps every other segment.
+    expect(labels('NOT (pay OVERLAPS barrier)')).toEqual(['A2', 'A3', 'A4', 'A5', 'B1', 'B2']);
+    expect(labels('NOT (pay OR gender)')).toEqual(['A2', 'A3', 'A4', 'A5', 'B1', 'B2']);
+    expect(labels('NOT (pay AND text:women)')).toEqual(['A2', 'A3', 'A4', 'A5', 'B1', 'B2']);
     expect(labels('text:coaching FOLLOWS barrier')).toEqual(['A4']);
     expect(labels('barrier PRECEDES support AND doc.title = A AND coder:ben')).toEqual(['A3']);
     expect(labels('support FOLLOWS barrier OR career')).toEqual(['A1', 'A4', 'A5', 'B2']);
