@@ -77,7 +77,7 @@ export function nextRecord(db: Db, options: { stage?: Stage; reviewer: string; s
   return { ...base, record: first === undefined ? null : summary(db, first), remaining, order: basis, note };
 }
 
-/** The record to screen first and how many there are to screen (`order` was every candidate, sorted: the CLI shows one). */
+/** The record to screen first and how many there are to screen: one is shown, so the rest are not sorted. */
 type Ordered = { first: number | undefined; remaining: number; basis: OrderBasis; note: string };
 
 /** Title-abstract labels: final includes against final excludes (maybe and unsettled records teach nothing). */
