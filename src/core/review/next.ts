@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import { chunkScore, titleAbstractFeatures } from './feature-cache.js';
-import { decisionsKey, readScores, storeScores, type StoredScores } from './feature-scores.js';
+import { decisionsKey, readDuals, readScores, storeScores, type StoredScores } from './feature-scores.js';
 import { bestCandidate, features, recordText, RelevanceModel, stoppingRun, type SparseVector } from './prioritise.js';
 import { drawForReviewer } from './sample.js';
 import { isFinal, NOT_RETRIEVED, stageRecords, stageStatuses, type Stage, type StageStatus } from './status.js';
@@ -102,7 +102,8 @@ function titleAbstractOrder(db: Db, candidates: number[]): Ordered {
 /**
  * Every record's score from the model trained on the title-abstract decisions: stored with the
  * decisions it was trained on, and read back while they stay the same; otherwise trained on the
- * decided records' vectors alone and every record scored from the stored chunks.
+ * decided records' vectors alone, going on from the stored solution (as one process does after
+ * each decision), and every record scored from the stored chunks.
  */
 function titleAbstractScores(db: Db, labels: Map<number, boolean>): StoredScores {
   const key = decisionsKey(labels);
@@ -110,13 +111,16 @@ function titleAbstractScores(db: Db, labels: Map<number, boolean>): StoredScores
   if (stored) return stored;
   const f = titleAbstractFeatures(db);
   const known = new Map([...labels].filter(([id]) => f.index.has(id)).map(([id, l]) => [f.index.get(id)!, l]));
+  const previous = new Map([...(readDuals(db) ?? [])].filter(([id]) => f.index.has(id)).map(([id, a]) => [f.index.get(id)!, a]));
+  // The model reads only the vectors of records decided now or in the solution it goes on from.
   const decided: SparseVector[] = [];
-  for (const i of known.keys()) decided[i] = f.vector(i);
+  for (const i of [...known.keys(), ...previous.keys()]) decided[i] = f.vector(i);
   const model = new RelevanceModel(decided, f.dimensions);
+  model.resume(previous);
   model.train(known);
   const score = chunkScore(f, model);
   const value = { ids: Int32Array.from(f.ids), scores: Float64Array.from(f.ids, (_, i) => score(i)) };
-  storeScores(db, f.builtAt, key, value);
+  storeScores(db, f.builtAt, key, value, new Map([...model.duals()].map(([i, a]) => [f.ids[i]!, a])));
   return value;
 }
 

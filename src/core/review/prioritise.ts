@@ -115,6 +115,23 @@ export class RelevanceModel {
     this.w = new Float64Array(dimensions);
   }
 
+  /** The solution's dual variables (record index -> decision and value), to go on from in another process (`resume`). */
+  duals(): Map<number, { label: boolean; value: number }> {
+    return new Map([...this.alpha].map(([i, a]) => [i, { ...a }]));
+  }
+
+  /**
+   * Starts from the duals of an earlier training (`duals()`) instead of from nothing, rebuilding
+   * the weights from them; `train` then goes on from that solution, as it does in one process
+   * after one more decision. Call it on a new model, before `train`.
+   */
+  resume(duals: Map<number, { label: boolean; value: number }>): void {
+    for (const [i, a] of duals) {
+      this.alpha.set(i, { ...a });
+      if (a.value) this.add(this.vectors[i]!, a.value * (a.label ? 1 : -1));
+    }
+  }
+
   /** Fits the decisions given (record index -> include?), which need an include and an exclude; returns the passes taken. */
   train(decisions: Map<number, boolean>): number {
     for (const [i, a] of this.alpha) {
