@@ -31,6 +31,9 @@ export class IngestProgress {
         `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${Math.round(s.pagesPerSecond)} pages/s)\n`,
     );
     for (const f of s.noTextFiles) process.stdout.write(stripControls(`  no text: ${f.path}: ${f.reason}\n`));
+    if (s.noTextFiles.some((f) => f.reason.includes('--ocr'))) {
+      process.stdout.write('To recognise the text of scans and images: litkit ingest --ocr FILE... (documents already stored without text are read again, not skipped)\n');
+    }
   }
 
   stop(): void {
