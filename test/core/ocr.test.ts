@@ -62,10 +62,18 @@ describe('ingest --ocr through the library', () => {
     expect(ocrDocuments(db).map((d) => d.ocrPages.length)).toEqual([1, 1]);
   });
 
-  it('fails a file named .png that is no image, alone, with the cause', async () => {
-    const fake = path.join(dir, 'fake.png');
+  it('fails a file named .png that is no image, and a cut-off PNG, each alone with the cause', async () => {
+    const fake = path.join(dir, 'a-fake.png');
     fs.writeFileSync(fake, 'this is text, not a picture');
-    const s = await ingest(db, [fake], { jobs: 0, ocr: { languages: ['eng'] } });
-    expect(s.failures).toEqual([{ path: fake, code: 'E_CORRUPT', message: expect.stringMatching(/not a PNG, JPEG or TIFF/) }]);
+    const cut = path.join(dir, 'b-cut.png');
+    fs.writeFileSync(cut, textImage(['Half of this page never arrived']).subarray(0, 3000));
+    const good = path.join(dir, 'c-good.png');
+    fs.writeFileSync(good, textImage(['Exit interviews were recorded.']));
+    const s = await ingest(db, [fake, cut, good], { jobs: 0, ocr: { languages: ['eng'] } });
+    expect(s.failures).toEqual([
+      { path: fake, code: 'E_CORRUPT', message: expect.stringMatching(/not a PNG, JPEG or TIFF/) },
+      { path: cut, code: 'E_CORRUPT', message: expect.stringMatching(/the image cannot be read for OCR/) },
+    ]);
+    expect(search(db, 'interviews').map((h) => h.title)).toEqual([listDocuments(db)[0]!.title]);
   });
 });

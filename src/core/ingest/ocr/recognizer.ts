@@ -25,7 +25,11 @@ export class Recognizer {
     const worker = await this.start();
     // A rendered page has no resolution in its header; without one tesseract guesses (and says so on stderr).
     await worker.setParameters({ user_defined_dpi: dpi ? String(dpi) : '' });
-    const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, blocks: true });
+    const { data } = await worker
+      .recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, blocks: true })
+      .catch((err: unknown) => {
+        throw new InputError('E_CORRUPT', `the image cannot be read for OCR (${String(err).replace(/^Error: /, '').replace(/\.$/, '').toLowerCase()})`);
+      });
     const lines: OcrLine[] = (data.blocks ?? []).flatMap((b) =>
       b.paragraphs.flatMap((p) => p.lines.map((l) => ({ words: l.words, top: l.bbox.y0, bottom: l.bbox.y1 }))),
     );
@@ -45,7 +49,13 @@ export class Recognizer {
       const { langPath, gzip } = languageFolder(this.languages);
       try {
         // cacheMethod 'none': never write traineddata copies into the current folder (tesseract.js's default).
-        return await tesseract.createWorker(this.languages, tesseract.OEM.LSTM_ONLY, { langPath, gzip, cacheMethod: 'none' }, {
+        return await tesseract.createWorker(this.languages, tesseract.OEM.LSTM_ONLY, {
+          langPath,
+          gzip,
+          cacheMethod: 'none',
+          // Without a handler tesseract.js also throws a failed job's error where nothing can catch it.
+          errorHandler: () => undefined,
+        }, {
           // Tesseract's diagnostics ("Estimating resolution as …") would otherwise go to the terminal.
           debug_file: '/dev/null',
         } as Partial<Tesseract.InitOptions>);
