@@ -31,7 +31,7 @@ export class IngestProgress {
     const parts = [`${s.stored} stored`, `${s.noText} without text`, `${s.skipped} skipped (already in the project)`, `${s.failed} failed`];
     process.stdout.write(
       `Ingested ${s.files} file${s.files === 1 ? '' : 's'}: ${parts.join(', ')}; ` +
-        `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${rate(s.pagesPerSecond)} pages/s)\n`,
+        `${s.pages} pages${s.ocrPages ? ` (${s.ocrPages} read by OCR)` : ''}, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${rate(s.pagesPerSecond)} pages/s)\n`,
     );
     for (const f of s.noTextFiles) process.stdout.write(stripControls(`  no text: ${f.path}: ${f.reason}\n`));
     if (s.noTextFiles.some((f) => f.reason.includes('--ocr'))) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listDocuments } from '../../src/core/documents/index.js';
+import { listDocuments, setAttributes } from '../../src/core/documents/index.js';
 import { ingest, ocrDocuments } from '../../src/core/ingest/index.js';
 import { search } from '../../src/core/search/index.js';
 import { Db } from '../../src/core/store/index.js';
@@ -51,13 +51,16 @@ describe('ingest --ocr through the library', () => {
     const jpeg = path.join(dir, 'notice.jpg');
     fs.writeFileSync(jpeg, textImage(['Mentoring schemes were offered to junior staff.'], 'image/jpeg'));
 
-    const plain = await ingest(db, [png], { jobs: 0 });
+    const plain = await ingest(db, [png], { jobs: 0, attributes: { batch: '1' } });
     expect(plain.noTextFiles).toEqual([{ path: png, reason: expect.stringMatching(/litkit ingest --ocr/) }]);
+    setAttributes(db, [1], { title: 'Memo on grievances', type: 'memo' });
 
     const ocr = await ingest(db, [png, jpeg], { jobs: 0, ocr: { languages: ['eng'] } });
-    expect(ocr).toMatchObject({ stored: 2, skipped: 0, failed: 0 });
+    expect(ocr).toMatchObject({ stored: 2, skipped: 0, failed: 0, ocrPages: 2 });
     expect(listDocuments(db).map((d) => [d.format, d.pages, d.status])).toEqual([['image', 1, 'ok'], ['image', 1, 'ok']]);
-    expect(search(db, '"grievance procedures"').map((h) => [h.title, h.page])).toEqual([[listDocuments(db)[0]!.title, 1]]);
+    // Read again in place: the same id, with what the user set meanwhile.
+    expect(listDocuments(db)[0]).toMatchObject({ id: 1, title: 'Memo on grievances', attributes: { batch: '1', title: 'Memo on grievances', type: 'memo' } });
+    expect(search(db, '"grievance procedures"').map((h) => [h.title, h.page])).toEqual([['Memo on grievances', 1]]);
     expect(search(db, 'mentoring').map((h) => h.documentId)).toEqual([listDocuments(db)[1]!.id]);
     expect(ocrDocuments(db).map((d) => d.ocrPages.length)).toEqual([1, 1]);
   });

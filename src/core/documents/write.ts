@@ -35,7 +35,8 @@ export function insertDocument(db: Db, doc: NewDocument): number {
 
 /**
  * Replaces a stored document's text (row, pages, segments) with a new reading of the same file,
- * keeping its id and the attributes a user set: `ingest --ocr` on a document stored without text.
+ * keeping its id, and the attributes and corrected title, authors and year a user set: `ingest
+ * --ocr` on a document stored without text.
  */
 export function replaceDocument(db: Db, id: number, doc: NewDocument): void {
   const update = db.sql.prepare(
@@ -43,6 +44,9 @@ export function replaceDocument(db: Db, id: number, doc: NewDocument): void {
        error = @error, engine = @engine WHERE id = @id`,
   );
   db.transaction(() => {
+    // What the user set since (docs attr: a corrected title, a type) wins over the new reading.
+    const stored = db.sql.prepare('SELECT key, value FROM document_attributes WHERE document_id = ?').raw().all(id) as [string, string][];
+    doc = { ...doc, attributes: { ...Object.fromEntries(stored), ...doc.attributes } };
     update.run({ ...documentColumns(doc), id });
     db.sql.prepare('DELETE FROM segments WHERE document_id = ?').run(id);
     db.sql.prepare('DELETE FROM pages WHERE document_id = ?').run(id);

@@ -43,6 +43,8 @@ export interface IngestSummary {
   skipped: number;
   failed: number;
   pages: number;
+  /** Pages whose text OCR recognised (--ocr). */
+  ocrPages: number;
   segments: number;
   seconds: number;
   pagesPerSecond: number;
@@ -112,7 +114,7 @@ class IngestRun {
     total: number,
   ) {
     this.summary = {
-      files: total, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, segments: 0,
+      files: total, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, ocrPages: 0, segments: 0,
       seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [],
     };
   }
@@ -155,6 +157,7 @@ class IngestRun {
     const outcome = prepared.status === 'ok' ? 'stored' : 'no-text';
     logIngest(this.db, { path: c.path, outcome, sha256: c.sha256, documentId, pages, ms: Math.round(ms), message: prepared.reason });
     this.summary.pages += pages;
+    this.summary.ocrPages += prepared.ocr?.length ?? 0;
     this.summary.segments += prepared.segments.length;
     if (outcome === 'stored') this.summary.stored++;
     else {
