@@ -6,7 +6,7 @@ import { ingest, ocrDocuments } from '../../src/core/ingest/index.js';
 import { search } from '../../src/core/search/index.js';
 import { Db } from '../../src/core/store/index.js';
 import { HAS_SHARED, SHARED, tempDir } from '../helpers.js';
-import { textImage } from './ocr-image.js';
+import { scannedPdf, textImage } from './ocr-image.js';
 
 const PAPER = path.join(SHARED, 'corpus', 'pdf', 'garbage_collection_the_lisp_ii_garbage_collector.pdf');
 if (!HAS_SHARED) console.warn(`OCR of the scanned paper skipped: ${PAPER} is absent (../shared holds the real-world corpus)`);
@@ -63,6 +63,16 @@ describe('ingest --ocr through the library', () => {
     expect(search(db, '"grievance procedures"').map((h) => [h.title, h.page])).toEqual([['Memo on grievances', 1]]);
     expect(search(db, 'mentoring').map((h) => h.documentId)).toEqual([listDocuments(db)[1]!.id]);
     expect(ocrDocuments(db).map((d) => d.ocrPages.length)).toEqual([1, 1]);
+  });
+
+  it('recognises the pages of a scanned PDF with two engines at once, each text on its own page', async () => {
+    const pdf = path.join(dir, 'scan.pdf');
+    await scannedPdf(pdf, [['Terms of reference for the staff survey'], ['Focus groups were held in each time zone']]);
+    const s = await ingest(db, [pdf], { jobs: 0, ocr: { languages: ['eng'], engines: 2 } });
+    expect(s).toMatchObject({ stored: 1, ocrPages: 2 });
+    expect(ocrDocuments(db)[0]!.ocrPages.map((p) => p.page)).toEqual([1, 2]);
+    expect(search(db, '"staff survey"').map((h) => h.page)).toEqual([1]);
+    expect(search(db, '"focus groups"').map((h) => h.page)).toEqual([2]);
   });
 
   it('fails a file named .png that is no image, and a cut-off PNG, each alone with the cause', async () => {

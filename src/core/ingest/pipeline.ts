@@ -207,6 +207,8 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   // OCR takes about 2 s a page per core, so a long scan needs far longer than text extraction.
   const timeoutMs = options.timeoutMs ?? (options.ocr ? 3_600_000 : 120_000);
   const preparer: Preparer = jobs === 0 ? inlinePreparer : new WorkerPool(jobs, timeoutMs);
+  // Fewer files than --jobs leave cores idle: each document's pages are then recognised in parallel.
+  const ocr = options.ocr && { engines: Math.max(1, Math.floor(effectiveJobs(options.jobs) / Math.max(1, jobs))), ...options.ocr };
   // Bounds memory: only this many files are read and not yet written at once.
   const window = Math.max(8, jobs * 4);
   const pending = new Set<Promise<void>>();
@@ -233,7 +235,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
       seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, ocr: options.ocr })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, ocr })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
       prepared.catch(() => undefined); // handled in its turn, below
       const written = run

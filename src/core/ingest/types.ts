@@ -48,6 +48,8 @@ export interface OcrOptions {
   languages: OcrLanguage[];
   /** Inclusive 1-based page ranges that may be recognised (default: every page without text). */
   pages?: [number, number][];
+  /** Tesseract engines one document may use at once (default 1): the cores the worker pool leaves idle. */
+  engines?: number;
 }
 
 /** The limits an extractor enforces on what a file unpacks or nests to (see store/limits.ts). */

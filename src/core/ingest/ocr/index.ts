@@ -29,21 +29,31 @@ export function pagesToRecognise(raw: RawDocument, options: OcrOptions): number[
  * and returns the document with that text in place and the recognised pages marked.
  */
 export async function recognisePages(raw: RawDocument, format: Format, data: Uint8Array, file: string, options: OcrOptions): Promise<RawDocument> {
-  const recognizer = recognizerFor(options.languages);
+  const engines = Math.max(1, options.engines ?? 1);
+  const recognizer = recognizerFor(options.languages, engines);
   const pages = [...raw.pages];
   const ocr: OcrPage[] = [];
+  const read = async (page: number, image: Uint8Array, dpi?: number) => {
+    const { text, confidence } = await recognizer.recognize(image, dpi);
+    pages[page - 1] = text;
+    ocr.push({ page, confidence });
+  };
   if (format === 'image') {
     if (!inRanges(1, options.pages)) return raw;
-    const { text, confidence } = await recognizer.recognize(data);
-    pages[0] = text;
-    ocr.push({ page: 1, confidence });
+    await read(1, data);
   } else if (format === 'pdf') {
+    // Pages are rendered in turn and recognised by up to `engines` engines at once; no more
+    // bitmaps than that wait in memory.
+    const reading = new Set<Promise<void>>();
     for await (const { page, image } of renderPages(data, file, pagesToRecognise(raw, options), OCR_DPI)) {
-      const { text, confidence } = await recognizer.recognize(image, OCR_DPI);
-      pages[page - 1] = text;
-      ocr.push({ page, confidence });
+      const done: Promise<void> = read(page, image, OCR_DPI).finally(() => reading.delete(done));
+      done.catch(() => undefined); // a failure surfaces from the race or the final wait; this keeps it from also counting as unhandled
+      reading.add(done);
+      if (reading.size >= engines) await Promise.race(reading);
     }
+    await Promise.all(reading);
   }
+  ocr.sort((a, b) => a.page - b.page);
   return ocr.length ? { ...raw, pages, ocr, engine: `${raw.engine}+tesseract` } : raw;
 }
 export { ocrDocuments, type OcrDocument } from './stored.js';

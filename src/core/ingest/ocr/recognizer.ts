@@ -12,70 +12,97 @@ export interface Recognized {
 }
 
 /**
- * One tesseract.js worker for a set of languages. It is created on first use and kept for the
- * thread's later pages, since loading the language data costs about 0.3 s per language.
+ * Up to `size` tesseract.js engines for a set of languages, each recognising one image at a time.
+ * Engines are started on first need and kept for the thread's later pages, since starting one
+ * (loading the language data) costs about 0.3 s per language and each holds about 150 MB.
  */
 export class Recognizer {
-  private worker?: Promise<Tesseract.Worker>;
+  private readonly engines: Promise<Tesseract.Worker>[] = [];
+  private readonly idle: Tesseract.Worker[] = [];
+  private readonly waiting: ((engine: Tesseract.Worker) => void)[] = [];
 
-  constructor(readonly languages: OcrLanguage[]) {}
+  constructor(
+    readonly languages: OcrLanguage[],
+    public size = 1,
+  ) {}
 
   /** Recognises the text of an image (PNG, JPEG, TIFF, BMP or PNM); `dpi` when the caller knows it. */
   async recognize(image: Uint8Array, dpi?: number): Promise<Recognized> {
-    const worker = await this.start();
-    // A rendered page has no resolution in its header; without one tesseract guesses (and says so on stderr).
-    await worker.setParameters({ user_defined_dpi: dpi ? String(dpi) : '' });
-    const { data } = await worker
-      .recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, blocks: true })
-      .catch((err: unknown) => {
-        throw new InputError('E_CORRUPT', `the image cannot be read for OCR (${String(err).replace(/^Error: /, '').replace(/\.$/, '').toLowerCase()})`);
-      });
-    const lines: OcrLine[] = (data.blocks ?? []).flatMap((b) =>
-      b.paragraphs.flatMap((p) => p.lines.map((l) => ({ words: l.words, top: l.bbox.y0, bottom: l.bbox.y1 }))),
-    );
-    return { text: pageText(lines), confidence: data.confidence };
+    const engine = await this.acquire();
+    try {
+      // A rendered page has no resolution in its header; without one tesseract guesses (and says so on stderr).
+      await engine.setParameters({ user_defined_dpi: dpi ? String(dpi) : '' });
+      const { data } = await engine
+        .recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, blocks: true })
+        .catch((err: unknown) => {
+          throw new InputError('E_CORRUPT', `the image cannot be read for OCR (${String(err).replace(/^Error: /, '').replace(/\.$/, '').toLowerCase()})`);
+        });
+      const lines: OcrLine[] = (data.blocks ?? []).flatMap((b) =>
+        b.paragraphs.flatMap((p) => p.lines.map((l) => ({ words: l.words, top: l.bbox.y0, bottom: l.bbox.y1 }))),
+      );
+      return { text: pageText(lines), confidence: data.confidence };
+    } finally {
+      this.release(engine);
+    }
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await (await worker.catch(() => undefined))?.terminate();
+    const engines = this.engines.splice(0);
+    this.idle.length = 0;
+    await Promise.all(engines.map(async (e) => (await e.catch(() => undefined))?.terminate()));
   }
 
-  private start(): Promise<Tesseract.Worker> {
-    this.worker ??= (async () => {
-      // Loaded here, not at the top: a run without OCR never needs it.
-      const { default: tesseract } = await import('tesseract.js');
-      const { langPath, gzip } = languageFolder(this.languages);
-      try {
-        // cacheMethod 'none': never write traineddata copies into the current folder (tesseract.js's default).
-        return await tesseract.createWorker(this.languages, tesseract.OEM.LSTM_ONLY, {
-          langPath,
-          gzip,
-          cacheMethod: 'none',
-          // Without a handler tesseract.js also throws a failed job's error where nothing can catch it.
-          errorHandler: () => undefined,
-        }, {
-          // Tesseract's diagnostics ("Estimating resolution as …") would otherwise go to the terminal.
-          debug_file: '/dev/null',
-        } as Partial<Tesseract.InitOptions>);
-      } catch (err) {
-        throw new InputError('E_OCR', `the OCR engine could not start: ${err instanceof Error ? err.message : String(err)}`);
-      } finally {
-        fs.rmSync(langPath, { recursive: true, force: true });
-      }
-    })();
-    return this.worker;
+  private acquire(): Promise<Tesseract.Worker> {
+    const idle = this.idle.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.engines.length < this.size) {
+      const engine = this.start();
+      this.engines.push(engine);
+      // An engine that cannot start leaves room for another attempt.
+      engine.catch(() => this.engines.splice(this.engines.indexOf(engine), 1));
+      return engine;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(engine: Tesseract.Worker): void {
+    const next = this.waiting.shift();
+    if (next) next(engine);
+    else this.idle.push(engine);
+  }
+
+  private async start(): Promise<Tesseract.Worker> {
+    // Loaded here, not at the top: a run without OCR never needs it.
+    const { default: tesseract } = await import('tesseract.js');
+    const { langPath, gzip } = languageFolder(this.languages);
+    try {
+      // cacheMethod 'none': never write traineddata copies into the current folder (tesseract.js's default).
+      return await tesseract.createWorker(this.languages, tesseract.OEM.LSTM_ONLY, {
+        langPath,
+        gzip,
+        cacheMethod: 'none',
+        // Without a handler tesseract.js also throws a failed job's error where nothing can catch it.
+        errorHandler: () => undefined,
+      }, {
+        // Tesseract's diagnostics ("Estimating resolution as …") would otherwise go to the terminal.
+        debug_file: '/dev/null',
+      } as Partial<Tesseract.InitOptions>);
+    } catch (err) {
+      throw new InputError('E_OCR', `the OCR engine could not start: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      fs.rmSync(langPath, { recursive: true, force: true });
+    }
   }
 }
 
 const recognizers = new Map<string, Recognizer>();
 
-/** The thread's recogniser for `languages`, shared by the documents this thread reads. */
-export function recognizerFor(languages: OcrLanguage[]): Recognizer {
+/** The thread's recogniser for `languages`, shared by the documents this thread reads, with room for `engines` engines. */
+export function recognizerFor(languages: OcrLanguage[], engines = 1): Recognizer {
   const key = languages.join('+');
   let r = recognizers.get(key);
-  if (!r) recognizers.set(key, (r = new Recognizer(languages)));
+  if (!r) recognizers.set(key, (r = new Recognizer(languages, engines)));
+  r.size = Math.max(r.size, engines);
   return r;
 }
 
