@@ -46,4 +46,11 @@ describe(`migration ${ocr.name}`, () => {
     page.run(1, 87.5);
     expect(() => page.run(2, 101)).toThrow(/CHECK/);
   });
+
+  it('never gives a removed document\'s id to the next one (AUTOINCREMENT)', () => {
+    const insert = raw.prepare(`INSERT INTO documents (sha256, source_path, title, format, page_count, bytes, status, added_at) VALUES (?, '/n.txt', 'N', 'txt', 1, 10, 'ok', 'now')`);
+    const second = Number(insert.run('n2').lastInsertRowid);
+    raw.prepare('DELETE FROM documents WHERE id = ?').run(second);
+    expect(Number(insert.run('n3').lastInsertRowid)).toBe(second + 1);
+  });
 });

@@ -1,6 +1,8 @@
 -- litkit: foreign-keys-off
 -- OCR (ingest --ocr): which pages' text was recognised from their image and how surely, and image
--- files (PNG, JPEG, TIFF) as documents of one page.
+-- files (PNG, JPEG, TIFF) as documents of one page. The rebuild of documents also makes its ids
+-- AUTOINCREMENT, so that a removed document's id is never given to the next one (a memo, a
+-- reviewer's note or an exported citation naming document 12 never comes to mean another).
 --
 -- pages.ocr:            1 when the page's text came from OCR, 0 when from the file's own text.
 -- pages.ocr_confidence: tesseract's mean word confidence for the page, 0 to 100 (NULL without OCR).
@@ -13,7 +15,7 @@ ALTER TABLE pages ADD COLUMN ocr_confidence REAL CHECK (ocr_confidence BETWEEN 0
 -- dropping the old table does not cascade to pages, segments and codings; the runner checks the
 -- foreign keys before committing. No index, trigger or view names this table.
 CREATE TABLE documents_new (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   sha256      TEXT NOT NULL UNIQUE,
   source_path TEXT NOT NULL,
   title       TEXT NOT NULL,
