@@ -1,17 +1,20 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { IngestProgress } from '../cli/progress.js';
+import { ingestSurveys, type SurveyRun } from '../cli/survey-ingest.js';
 import { effectiveJobs, ingest, parseAttributes, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
 import { openProject } from '../core/store/index.js';
 
 export default class Ingest extends LitkitCommand {
-  static override description = `Add PDF, DOCX, HTML, TXT and Markdown files to the project.
+  static override description = `Add PDF, DOCX, HTML, TXT, Markdown and subtitle (VTT, SRT) files to the project; with --survey, survey exports (CSV, XLSX).
 Folders are read recursively. Each document is stored whole or not at all; files that cannot be read are reported one line each and the run goes on. Exit status 3 when any file failed.`;
 
   static override examples = [
     '<%= config.bin %> ingest reports/ policies/ --attr type=policy',
     "<%= config.bin %> ingest corpus --include '*.pdf' --exclude 'drafts/**'",
     '<%= config.bin %> ingest paper.pdf --pdf-engine pdf-parse --json',
+    '<%= config.bin %> ingest staff-survey.csv --survey --attr title="Staff survey 2023"',
+    "<%= config.bin %> ingest survey.xlsx --survey --id-col ResponseId --text-cols Q4,Q5 --attr-cols gender,grade,age",
   ];
 
   static override strict = false;
@@ -28,11 +31,29 @@ Folders are read recursively. Each document is stored whole or not at all; files
     jobs: Flags.integer({ char: 'j', description: 'Extraction worker threads (0: extract on the main thread). Default and most: the CPU count.', min: 0 }),
     'pdf-engine': Flags.string({ description: 'PDF text engine; the other is tried when it cannot read a file.', options: [...PDF_ENGINES], default: 'pdfium' }),
     'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB (default: limits.max-file-mb, 256).', min: 1 }),
+    survey: Flags.boolean({ description: 'The files are survey exports (CSV or XLSX): respondents become cases with attributes, free-text answers segments.' }),
+    'id-col': Flags.string({ description: 'Survey: the column of respondent ids (default: guessed from the header, else the row number).', dependsOn: ['survey'] }),
+    'text-cols': Flags.string({ description: 'Survey: the free-text columns, comma-separated (default: guessed).', dependsOn: ['survey'] }),
+    'attr-cols': Flags.string({ description: 'Survey: the columns that describe respondents, comma-separated (default: guessed).', dependsOn: ['survey'] }),
+    'keep-identifying': Flags.string({ description: 'Survey: keep this column although it looks identifying (names, e-mails, phones, staff ids); repeatable.', multiple: true, dependsOn: ['survey'] }),
   };
 
-  async run(): Promise<IngestSummary> {
+  async run(): Promise<IngestSummary | SurveyRun> {
     const { argv, flags } = await this.parse(Ingest);
     const attributes = parseAttributes(flags.attr ?? []);
+    if (flags.survey) {
+      const cols = (v?: string) => v?.split(',').map((c) => c.trim()).filter(Boolean);
+      const db = openProject(flags.project);
+      try {
+        const run = await ingestSurveys(db, argv as string[], {
+          attributes, idCol: flags['id-col'], textCols: cols(flags['text-cols']), attrCols: cols(flags['attr-cols']), keepIdentifying: flags['keep-identifying'],
+        }, { log: (l) => this.jsonEnabled() || this.log(l), warn: (l) => this.logToStderr(l) });
+        if (run.failures.length) process.exitCode = 3;
+        return run;
+      } finally {
+        db.close();
+      }
+    }
     const jobs = flags.jobs === undefined ? undefined : effectiveJobs(flags.jobs);
     if (flags.jobs !== undefined && jobs! < flags.jobs) this.logToStderr(`litkit: --jobs ${flags.jobs} is more than the ${jobs} CPUs here; using ${jobs} workers`);
     const db = openProject(flags.project);

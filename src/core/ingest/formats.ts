@@ -11,6 +11,9 @@ const BY_EXTENSION: Record<string, Format> = {
   '.text': 'txt',
   '.md': 'md',
   '.markdown': 'md',
+  // Subtitle files are text; the text extractor turns their cues into transcript turns.
+  '.vtt': 'txt',
+  '.srt': 'txt',
 };
 
 /** The format a file is read as, from its extension; undefined when litkit does not read it. */

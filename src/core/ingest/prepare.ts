@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
+import { detectTurns } from './extractors/transcript.js';
 import { cleanField } from '../render/escape.js';
 import { DEFAULT_LIMITS } from '../store/limits.js';
 import type { DocMeta, ExtractLimits, Extractor, Format, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
@@ -81,5 +82,7 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
   if (!hasText(task.format, pages)) {
     return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
   }
-  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok' };
+  const segments = segmentPages(pages, task.format, raw.blockKinds);
+  const speakers = detectTurns(pages, segments);
+  return { pages, segments, meta, engine: raw.engine, status: 'ok', ...(speakers.length ? { cases: speakers } : {}) };
 }

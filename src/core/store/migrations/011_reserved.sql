@@ -1,0 +1,3 @@
+-- Placeholder for migration 011 of the privacy branch, so this branch's 012 is in sequence.
+-- Delete this file when merging that branch (its 011 takes the number).
+SELECT 1;
