@@ -65,18 +65,18 @@ function questionId(header: string, position: number): string {
 }
 
 /**
- * The role of a column from its answers: free text when answers are long and varied (four words or
- * more on average, or most of them different), an attribute when they are few distinct values or
- * all numbers.
+ * The role of a column from its answers: an attribute when they are all numbers or a few values
+ * chosen again and again (multiple choice), free text when they are long and varied (three words
+ * or more on average), an attribute otherwise (short values such as a country).
  */
-function guessRole(values: string[], rows: number): { role: ColumnRole; numeric?: boolean; why: string } {
+function guessRole(values: string[]): { role: ColumnRole; numeric?: boolean; why: string } {
   if (!values.length) return { role: 'ignored', why: 'no answers' };
-  const distinct = new Set(values).size;
+  const distinct = new Set(values.map((v) => v.toLowerCase())).size;
   if (values.every(isNumeric)) return { role: 'attribute', numeric: true, why: 'all numbers' };
   const words = values.reduce((n, v) => n + v.split(/\s+/).length, 0) / values.length;
-  if (distinct <= Math.max(12, Math.ceil(0.05 * rows)) && words < 6) return { role: 'attribute', why: `${distinct} distinct values` };
-  if (words >= 4 || distinct > 0.5 * values.length) return { role: 'text', why: `${words.toFixed(1)} words on average, ${distinct} distinct answers` };
-  return { role: 'attribute', why: `${distinct} distinct short values` };
+  if (distinct <= Math.min(30, values.length / 2) && words < 6) return { role: 'attribute', why: `${distinct} distinct values` };
+  if (words >= 3) return { role: 'text', why: `${words.toFixed(1)} words on average, ${distinct} distinct answers` };
+  return { role: 'attribute', why: `short values (${words.toFixed(1)} words on average)` };
 }
 
 function findColumn(table: SurveyTable, name: string, flag: string): number {
@@ -107,7 +107,7 @@ export function mapColumns(table: SurveyTable, mapping: ColumnMapping = {}): Sur
     if (identifying && !keep.has(index)) return { index, header, role: 'identifying' as const, why: identifying };
     const given = text.has(index) ? { role: 'text' as const, why: '--text-cols' } : attrs.has(index) ? { role: 'attribute' as const, why: '--attr-cols' } : undefined;
     // With a mapping given, the columns it leaves out are left out, not guessed.
-    const guess = given ?? (mapped ? { role: 'ignored' as const, why: 'not in --text-cols or --attr-cols' } : guessRole(values, table.rows.length));
+    const guess = given ?? (mapped ? { role: 'ignored' as const, why: 'not in --text-cols or --attr-cols' } : guessRole(values));
     const column: SurveyColumn = { index, header, ...guess };
     if (column.role === 'text') column.question = questionId(header, position);
     if (column.role === 'attribute') {
