@@ -60,8 +60,8 @@ export const CITED_PARA = `coalesce(s.para,
     WHERE n.document_id = s.document_id AND n.seq > s.seq AND n.para IS NOT NULL ORDER BY n.seq LIMIT 1),
   (SELECT CASE WHEN n.page = s.page THEN n.para END FROM segments n
     WHERE n.document_id = s.document_id AND n.seq < s.seq AND n.para IS NOT NULL ORDER BY n.seq DESC LIMIT 1)) AS para,
-  (SELECT CASE c.kind WHEN 'respondent' THEN 'respondent ' || c.label || coalesce(', ' || s.question, '')
-     ELSE c.label || coalesce(printf(', %02d:%02d:%02d', s.time_s / 3600, s.time_s / 60 % 60, s.time_s % 60), '') END
+  (SELECT CASE WHEN c.kind = 'respondent' THEN 'respondent ' || c.label || coalesce(', ' || s.question, '')
+     WHEN s.time_s IS NULL THEN c.label ELSE c.label || printf(', %02d:%02d:%02d', s.time_s / 3600, s.time_s / 60 % 60, s.time_s % 60) END
    FROM cases c WHERE c.id = s.case_id) AS place`;
 
 /** The columns a query selects to cite a segment: documents d (title, year, format, page_count), segments s (page, and CITED_PARA). */

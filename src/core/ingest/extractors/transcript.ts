@@ -50,6 +50,8 @@ export function clock(s: number): string {
 interface Opening {
   label?: string;
   timeS?: number;
+  /** The paragraph is the label (and time) alone; the words follow in the next one. */
+  alone: boolean;
 }
 
 function opening(text: string): Opening | undefined {
@@ -59,7 +61,7 @@ function opening(text: string): Opening | undefined {
     const label = o.label ? m[o.label]!.trim() : undefined;
     if (label && (label.length > 40 || NOT_SPEAKERS.test(label))) continue;
     if (o.needsStrong && !(label && STRONG.test(label))) continue;
-    return { label, timeS: o.ts && m[o.ts] ? seconds(m[o.ts]!) : undefined };
+    return { label, timeS: o.ts && m[o.ts] ? seconds(m[o.ts]!) : undefined, alone: m[0].trim().length === text.trim().length };
   }
   return undefined;
 }
@@ -94,6 +96,7 @@ export function detectTurns(pages: string[], segments: SegmentSpan[]): CaseInput
   const timed = openings.some((o) => o?.timeS !== undefined && !o.label);
   if (!speakers.size && !timed) return [];
   let current: string | undefined;
+  let pendingTime: number | undefined;
   segments.forEach((seg, i) => {
     const o = openings[i];
     const label = o?.label && speakers.has(o.label) ? o.label : undefined;
@@ -102,6 +105,8 @@ export function detectTurns(pages: string[], segments: SegmentSpan[]): CaseInput
     if (seg.kind === 'boilerplate' || seg.kind === 'reference') return;
     if (current !== undefined && (label || seg.kind !== 'heading')) seg.speaker = current;
     if (o?.timeS !== undefined && (label || !o.label)) seg.timeS = o.timeS;
+    else if (!o && pendingTime !== undefined) seg.timeS = pendingTime;
+    pendingTime = label && o!.alone ? o!.timeS : undefined;
     // A turn is what someone said, however short: "P3: Yes." is not a heading.
     if (label && seg.kind === 'heading') seg.kind = 'body';
   });
