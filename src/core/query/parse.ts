@@ -87,7 +87,7 @@ function lex(src: string): Token[] {
 }
 
 const CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9*][a-z0-9*-]*)*\*?$/i;
-const ATOM = 'a code, text:, doc., case., speaker., coder:, speaker:, question:, NOT or "("';
+const ATOM = 'a code, text:, doc., coder:, speaker:, NOT or "("';
 
 /**
  * Parses a query: code ids (with * wildcards), AND, OR, NOT, parentheses, `A NEAR/n B`,
