@@ -31,6 +31,7 @@ export class IngestProgress {
         `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${Math.round(s.pagesPerSecond)} pages/s)\n`,
     );
     for (const f of s.noTextFiles) process.stdout.write(stripControls(`  no text: ${f.path}: ${f.reason}\n`));
+    for (const f of s.surveyFiles) process.stdout.write(stripControls(`  left out: ${f}: a spreadsheet; ingest survey exports with --survey\n`));
   }
 
   stop(): void {

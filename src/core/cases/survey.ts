@@ -5,6 +5,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { insertDocument } from '../documents/write.js';
 import { mapColumns, type ColumnMapping, type SurveyColumn } from '../ingest/extractors/survey-columns.js';
 import { readSurveyCsv, readSurveyXlsx, type SurveyTable } from '../ingest/extractors/survey-table.js';
+import { SURVEY_EXTENSIONS } from '../ingest/formats.js';
 import { logIngest } from '../ingest/log.js';
 import { titleFromFileName } from '../ingest/metadata.js';
 import { normalisePages } from '../ingest/normalise.js';
@@ -28,8 +29,6 @@ export interface SurveyResult {
   seconds: number;
 }
 
-/** Survey files litkit reads, by extension. */
-export const SURVEY_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];
 
 const SEPARATOR = '\n\n';
 

@@ -22,3 +22,6 @@ export function formatOf(file: string): Format | undefined {
 }
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
+
+/** Spreadsheets: survey exports, read by `ingest --survey` (src/core/cases/survey.ts), not as documents. */
+export const SURVEY_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];
