@@ -111,7 +111,7 @@ export async function ingestSurvey(db: Db, file: string, options: SurveyOptions 
     const existing = db.sql.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
     const blank = { path: file, respondents: 0, answers: 0, columns: [], seconds: 0 };
     if (existing !== undefined) {
-      const reason = `already in the project as document ${existing}`;
+      const reason = `already in the project as document ${existing} (to read it with another mapping, \`litkit docs rm ${existing}\` first)`;
       logIngest(db, { path: file, outcome: 'skipped', sha256, documentId: existing, message: reason });
       return { ...blank, documentId: existing, skipped: reason };
     }

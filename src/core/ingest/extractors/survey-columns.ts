@@ -31,6 +31,8 @@ export interface ColumnMapping {
 const IDENTIFYING_HEADER = /\b(?:(?:first|last|full|given|family|sur|user|respondent'?s?|staff|employee)[ _-]?names?|name|e-?mail(?: address)?|phone|mobile|telephone|tel|cell|whatsapp|staff[ _-]?(?:id|no|number)|employee[ _-]?(?:id|no|number)|personnel[ _-]?(?:id|no|number)|index[ _-]?(?:no|number)|passport|national[ _-]?id|ip[ _-]?address|address|postcode|zip[ _-]?code|date of birth|dob|ssn|social security)\b/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
+/** A phone number, not a count or an amount: separators, a leading 0 or +, or nine digits or more. */
+const isPhone = (v: string) => PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 7 && (!isNumeric(v) || /^[0+]/.test(v) || v.length >= 9);
 /** Staff or employee numbers: letters then five digits or more ("UN123456", "S-004512"). */
 const STAFF_ID = /^[A-Z]{1,4}[-/]?\d{5,}$/i;
 /** A person's name: two or three capitalised words. */
@@ -42,9 +44,12 @@ const share = (values: string[], test: (v: string) => boolean) => (values.length
 
 /** Why a column's header or answers look identifying; undefined when they do not. */
 export function identifyingReason(header: string, values: string[]): string | undefined {
-  if (IDENTIFYING_HEADER.test(header.replace(/[_]/g, ' '))) return 'its header names personal data';
+  // The header's name part, before a note in brackets or a colon; a question ("How should the
+  // Agency address racism?") is not a field name, whatever words it uses.
+  const name = header.replace(/_/g, ' ').split(/[(:;,]/)[0]!.trim();
+  if (!name.endsWith('?') && name.split(/\s+/).length <= 6 && IDENTIFYING_HEADER.test(name)) return 'its header names personal data';
   if (share(values, (v) => EMAIL.test(v)) >= 0.5) return 'its answers are e-mail addresses';
-  if (share(values, (v) => PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 7 && !isNumeric(v)) >= 0.5) return 'its answers are phone numbers';
+  if (share(values, isPhone) >= 0.5) return 'its answers are phone numbers';
   if (share(values, (v) => STAFF_ID.test(v)) >= 0.5) return 'its answers look like staff or document numbers';
   if (values.length >= 5 && share(values, (v) => PERSON.test(v)) >= 0.8 && new Set(values).size >= 0.9 * values.length) return "its answers look like people's names";
   return undefined;
@@ -95,7 +100,7 @@ export function mapColumns(table: SurveyTable, mapping: ColumnMapping = {}): Sur
   const text = new Set((mapping.textCols ?? []).map((c) => findColumn(table, c, '--text-cols')));
   const attrs = new Set((mapping.attrCols ?? []).map((c) => findColumn(table, c, '--attr-cols')));
   const keep = new Set((mapping.keepIdentifying ?? []).map((c) => findColumn(table, c, '--keep-identifying')));
-  const both = [...text].find((i) => attrs.has(i) || i === idIndex);
+  const both = [...text, ...attrs].find((i) => i === idIndex) ?? [...text].find((i) => attrs.has(i));
   if (both !== undefined) throw new UsageError('E_USAGE', `column "${table.headers[both]}" is named for two roles; give each column one of --id-col, --text-cols, --attr-cols`);
   const mapped = mapping.textCols !== undefined || mapping.attrCols !== undefined;
   let position = 0;
