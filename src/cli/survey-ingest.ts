@@ -1,4 +1,6 @@
-import { ingestSurvey, type SurveyColumn, type SurveyOptions, type SurveyResult } from '../core/cases/index.js';
+import path from 'node:path';
+import { ingestSurvey, SURVEY_EXTENSIONS, type SurveyColumn, type SurveyOptions, type SurveyResult } from '../core/cases/index.js';
+import { collectFiles } from '../core/ingest/files.js';
 import type { Db } from '../core/store/db.js';
 import { errorInfo, InputError } from '../errors.js';
 
@@ -28,7 +30,10 @@ export function describeColumns(columns: SurveyColumn[]): string[] {
  */
 export async function ingestSurveys(db: Db, paths: string[], options: SurveyOptions, out: { log(line: string): void; warn(line: string): void }): Promise<SurveyRun> {
   const run: SurveyRun = { surveys: [], failures: [] };
-  for (const file of paths) {
+  // A folder means the spreadsheets in it; a missing path is reported by ingestSurvey.
+  const { files, missing } = collectFiles(paths);
+  const sheets = files.filter((f) => paths.includes(f) || SURVEY_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+  for (const file of [...sheets, ...missing]) {
     try {
       const r = await ingestSurvey(db, file, options);
       run.surveys.push(r);

@@ -47,7 +47,7 @@ interface SegmentRow {
 }
 
 /** A segment `s` that is an interviewer's turn: its speaker has role interviewer. */
-const INTERVIEWER_TURN = `EXISTS (SELECT 1 FROM case_attributes v WHERE v.case_id = s.case_id AND v.key = 'role' AND v.value = 'interviewer')`;
+const INTERVIEWER_TURN = `EXISTS (SELECT 1 FROM case_attributes v WHERE v.case_id = s.case_id AND v.key = 'role' AND lower(v.value) = 'interviewer')`;
 
 /** At most this many matches are kept as a coding's evidence; the count of all is kept too. */
 const MAX_EVIDENCE = 10;
