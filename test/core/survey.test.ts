@@ -80,6 +80,9 @@ describe('a CSV survey: respondents as cases, answers as cited segments', () => 
     const r = runQuery(db, 'text:retaliation');
     expect(r.excerpts.map((e) => e.citation)).toEqual(['Staff survey (2023), respondent 201, Q5']);
     expect(r.excerpts[0]!.text).toBe('I fear retaliation if I report racism.');
+    // The page around an answer holds the respondent's other answers, which are not its context.
+    const withContext = runQuery(db, 'text:retaliation', { context: 80 }).excerpts[0]!;
+    expect([withContext.before, withContext.after]).toEqual(['', '']);
   });
 
   it('selects by case attributes: numbers compare as numbers, text without regard to case', () => {
