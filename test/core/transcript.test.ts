@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases, setSpeakerAttributes } from '../../src/core/cases/index.js';
+import { listSegments } from '../../src/core/documents/index.js';
 import { autocode } from '../../src/core/coding/index.js';
 import { bundledFramework, loadFramework, parseFramework } from '../../src/core/coding/framework/index.js';
 import { ingest } from '../../src/core/ingest/index.js';
@@ -67,6 +68,11 @@ describe('transcripts: speaker turns detected in every style, stored with speake
     ['interview-06.docx', 'P3', null],
   ])('%s: the answer is a turn of %s at %s s', (file, speaker, time) => {
     expect(answer(file)).toMatchObject({ speaker, time_s: time });
+  });
+
+  it('lists each segment with who says it', () => {
+    const who = listSegments(db, docId.get('interview-timed.txt')!).map((s) => s.who);
+    expect(who).toEqual([null, 'Interviewer, 00:12:31', 'P3, 00:12:40', 'Interviewer, 00:13:05', 'P3, 00:13:10']);
   });
 
   it('joins subtitle cues of one speaker into one turn', () => {
