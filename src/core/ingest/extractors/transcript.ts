@@ -29,9 +29,9 @@ const OPENERS: { re: RegExp; label: number; ts: number; needsStrong?: boolean }[
 ];
 
 /** Labels that name a speaker by their part in the conversation, whatever the document. */
-const STRONG = /^(?:interviewer|interviewee|moderator|facilitator|respondent|participant|speaker|note[- ]?taker|q|a|i|r|int|resp|[pr]\s?\d+|(?:speaker|participant|respondent|interviewee|person)\s*\d+)$/i;
+const STRONG = /^(?:interviewer|interviewee|moderator|facilitator|respondent|participant|speaker|note[- ]?taker|q|a|i|r|int|resp|[pr]\s?\d+|(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|person)\s*\d+)$/i;
 /** Labels of the one asking: their turns are not coded by default. */
-const INTERVIEWER = /^(?:interviewer|moderator|facilitator|q|i|int|question|note[- ]?taker)$/i;
+const INTERVIEWER = /^(?:(?:interviewer|moderator|facilitator)(?:\s*\d+)?|q|i|int|question|note[- ]?taker)$/i;
 /** Labels that open field lines and notes rather than turns. */
 const NOT_SPEAKERS = /^(?:note|notes|source|sources|example|see|tel|phone|e-?mail|date|subject|to|from|re|cc|title|author|authors|question|answer|comment|summary|keywords?|figure|table|box|step|warning|tip|closing date|duty station|position|grade|location|contract|type|status|category|reference|ref|url|link|website|address)(?:\s*\d+)?$/i;
 
