@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { insertDocument } from '../documents/write.js';
+import { cleanField } from '../render/escape.js';
 import { mapColumns, type ColumnMapping, type SurveyColumn } from '../ingest/extractors/survey-columns.js';
 import { readSurveyCsv, readSurveyXlsx, type SurveyTable } from '../ingest/extractors/survey-table.js';
 import { SURVEY_EXTENSIONS } from '../ingest/formats.js';
@@ -83,7 +84,8 @@ export function surveyDocument(table: SurveyTable, columns: SurveyColumn[], file
     }
     pages.push(page);
     const attributes: Record<string, string> = {};
-    for (const c of attrs) attributes[c.key!] = (row[c.index] ?? '').trim();
+    // Values reach terminals, spreadsheets and XML: no control characters.
+    for (const c of attrs) attributes[c.key!] = cleanField(row[c.index] ?? '');
     cases.push({ kind: 'respondent', label: respondent, attributes });
   });
   const status = segments.length ? 'ok' : 'no-text';

@@ -27,7 +27,8 @@ function bounded(file: string, headers: string[], rows: string[][]): SurveyTable
     const long = r.findIndex((c) => c.length > SURVEY_LIMITS.maxCellChars);
     if (long >= 0) throw new InputError('E_TOO_LARGE', `row ${i + 2}, column "${headers[long]}": ${r[long]!.length} characters, over the limit of ${SURVEY_LIMITS.maxCellChars}`, file);
   });
-  return { headers: headers.map((h) => h.trim()), rows: rows.filter((r) => r.some((c) => c.trim())) };
+  // Headers become question ids, attribute keys and printed lines: no control characters.
+  return { headers: headers.map((h) => h.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim()), rows: rows.filter((r) => r.some((c) => c.trim())) };
 }
 
 /** The delimiter of a CSV export: the one of , ; and tab that the header line uses most. */
