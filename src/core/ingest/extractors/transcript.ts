@@ -72,7 +72,8 @@ export const roleOf = (label: string) => (INTERVIEWER.test(label) ? 'interviewer
 /**
  * Whether the labels found make a transcript: two speakers or more, and turns for at least a third
  * of the running text, so a policy's "Note:" and "Example:" paragraphs are not mistaken for
- * speakers. A label needs two turns (three when no label is a role and nothing is timed).
+ * speakers. A label needs two turns (three when no label is a role and nothing is timed); a role
+ * or participant code (Interviewer, Q, P3) one, beside another label.
  */
 function speakersOf(openings: (Opening | undefined)[], textSegments: number): Set<string> {
   const counts = new Map<string, number>();
@@ -80,7 +81,7 @@ function speakersOf(openings: (Opening | undefined)[], textSegments: number): Se
   const timed = openings.some((o) => o?.timeS !== undefined);
   const strong = [...counts.keys()].some((l) => STRONG.test(l));
   const need = timed || strong ? 2 : 3;
-  const speakers = new Set([...counts].filter(([label, n]) => n >= need || (STRONG.test(label) && (timed || n >= 1) && counts.size >= 2)).map(([l]) => l));
+  const speakers = new Set([...counts].filter(([label, n]) => n >= need || (STRONG.test(label) && counts.size >= 2)).map(([l]) => l));
   const turns = [...speakers].reduce((n, l) => n + counts.get(l)!, 0);
   // A single speaker is a transcript only where the file is timed (a subtitle file, a monologue).
   if ((speakers.size < 2 && !timed) || turns * 3 < textSegments) return new Set();
