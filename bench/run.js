@@ -14,6 +14,7 @@ const benches = {
   interop: () => import('./interop.js'),
   'coding-learning': () => import('./coding-learning.js'),
   ocr: () => import('./ocr.js'),
+  survey: () => import('./survey.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

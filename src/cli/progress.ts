@@ -37,6 +37,7 @@ export class IngestProgress {
     if (s.noTextFiles.some((f) => f.reason.includes('--ocr'))) {
       process.stdout.write('To recognise the text of scans and images: litkit ingest --ocr FILE... (documents already stored without text are read again, not skipped)\n');
     }
+    for (const f of s.surveyFiles) process.stdout.write(stripControls(`  left out: ${f}: a spreadsheet; ingest survey exports with --survey\n`));
   }
 
   stop(): void {

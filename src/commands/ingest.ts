@@ -1,11 +1,12 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { IngestProgress } from '../cli/progress.js';
+import { ingestSurveys, type SurveyRun } from '../cli/survey-ingest.js';
 import { effectiveJobs, ingest, parseAttributes, parseOcrLanguages, parsePageRanges, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
 import { openProject } from '../core/store/index.js';
 
 export default class Ingest extends LitkitCommand {
-  static override description = `Add PDF, DOCX, HTML, TXT and Markdown files (and, with --ocr, scans and PNG, JPEG or TIFF images) to the project.
+  static override description = `Add PDF, DOCX, HTML, TXT, Markdown and subtitle (VTT, SRT) files to the project; with --ocr, scans and PNG, JPEG or TIFF images; with --survey, survey exports (CSV, XLSX).
 Folders are read recursively. With --ocr, pages without a text layer are recognised offline (tesseract.js), and documents already stored without text are read again. Each document is stored whole or not at all; files that cannot be read are reported one line each and the run goes on. Exit status 3 when any file failed.`;
 
   static override examples = [
@@ -13,6 +14,8 @@ Folders are read recursively. With --ocr, pages without a text layer are recogni
     "<%= config.bin %> ingest corpus --include '*.pdf' --exclude 'drafts/**'",
     '<%= config.bin %> ingest paper.pdf --pdf-engine pdf-parse --json',
     '<%= config.bin %> ingest scans/ --ocr --ocr-lang eng+fra',
+    '<%= config.bin %> ingest staff-survey.csv --survey --attr title="Staff survey 2023"',
+    "<%= config.bin %> ingest survey.xlsx --survey --id-col ResponseId --text-cols Q4,Q5 --attr-cols gender,grade,age",
   ];
 
   static override strict = false;
@@ -32,11 +35,29 @@ Folders are read recursively. With --ocr, pages without a text layer are recogni
     'ocr-lang': Flags.string({ description: 'OCR languages, joined with +: eng (default), fra.', dependsOn: ['ocr'] }),
     'ocr-pages': Flags.string({ description: 'Recognise only these pages, e.g. 1-3,7 or 5- (default: every page without text).', dependsOn: ['ocr'] }),
     'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB (default: limits.max-file-mb, 256).', min: 1 }),
+    survey: Flags.boolean({ description: 'The files are survey exports (CSV or XLSX): respondents become cases with attributes, free-text answers segments.' }),
+    'id-col': Flags.string({ description: 'Survey: the column of respondent ids (default: guessed from the header, else the row number).', dependsOn: ['survey'] }),
+    'text-cols': Flags.string({ description: 'Survey: the free-text columns, comma-separated (default: guessed).', dependsOn: ['survey'] }),
+    'attr-cols': Flags.string({ description: 'Survey: the columns that describe respondents, comma-separated (default: guessed).', dependsOn: ['survey'] }),
+    'keep-identifying': Flags.string({ description: 'Survey: keep this column although it looks identifying (names, e-mails, phones, staff ids); repeatable.', multiple: true, dependsOn: ['survey'] }),
   };
 
-  async run(): Promise<IngestSummary> {
+  async run(): Promise<IngestSummary | SurveyRun> {
     const { argv, flags } = await this.parse(Ingest);
     const attributes = parseAttributes(flags.attr ?? []);
+    if (flags.survey) {
+      const cols = (v?: string) => v?.split(',').map((c) => c.trim()).filter(Boolean);
+      const db = openProject(flags.project);
+      try {
+        const run = await ingestSurveys(db, argv as string[], {
+          attributes, idCol: flags['id-col'], textCols: cols(flags['text-cols']), attrCols: cols(flags['attr-cols']), keepIdentifying: flags['keep-identifying'],
+        }, { log: (l) => this.jsonEnabled() || this.log(l), warn: (l) => this.logToStderr(l) });
+        if (run.failures.length) process.exitCode = 3;
+        return run;
+      } finally {
+        db.close();
+      }
+    }
     const ocr = flags.ocr
       ? { languages: parseOcrLanguages(flags['ocr-lang'] ?? 'eng'), ...(flags['ocr-pages'] ? { pages: parsePageRanges(flags['ocr-pages']) } : {}) }
       : undefined;

@@ -123,7 +123,7 @@ describe('querying the coded demo corpus', () => {
   it('prints excerpts as Markdown and CSV with their citations', () => {
     const md = run(['query', 'speaker:P4', '--format', 'md']).stdout;
     expect(md).toContain('| citation | codes | coders | excerpt |');
-    expect(md).toMatch(/\| Focus group discussion 2: Headquarters staff \(2023\), para\. \d+ \|/);
+    expect(md).toMatch(/\| Focus group discussion 2: Headquarters staff \(2023\), para\. \d+, P4 \|/);
     const csv = run(['query', 'speaker:P4', '--format', 'csv']).stdout.trim().split('\n');
     expect(csv[0]).toBe('citation,codes,coders,excerpt');
     expect(csv).toHaveLength(3);

@@ -40,8 +40,10 @@ export default class DocsShow extends LitkitCommand {
       if (flags.segments) {
         if (flags.page) getPage(db, args.id, flags.page);
         const list = listSegments(db, args.id, { page: flags.page, kinds });
-        const rows = list.map((s) => [s.seq, s.page, s.para ?? '', s.kind, s.text]);
-        this.log(list.length ? formatTable(['seq', 'page', 'para', 'kind', 'text'], rows, 90) : 'No segments.');
+        // Transcripts and surveys also say who: the speaker and time, the respondent and question.
+        const who = list.some((s) => s.who);
+        const rows = list.map((s) => [s.seq, s.page, s.para ?? '', s.kind, ...(who ? [s.who ?? ''] : []), s.text]);
+        this.log(list.length ? formatTable(['seq', 'page', 'para', 'kind', ...(who ? ['who'] : []), 'text'], rows, 90) : 'No segments.');
         return { ...doc, segmentList: list };
       }
       if (flags.page) {

@@ -12,12 +12,13 @@ export default class TableMatrix extends LitkitCommand {
     "<%= config.bin %> table matrix --rows 'employment.*' --cols attr:type",
     '<%= config.bin %> table matrix --cols docs --count documents --out matrix.xlsx',
     "<%= config.bin %> table matrix --rows 'intersectionality.*' --cols 'codes:employment.*' --percent row --format md",
+    '<%= config.bin %> table matrix --cols case.gender',
   ];
 
   static override flags = {
     project: projectFlag,
     rows: Flags.string({ description: 'Row codes: a code (with its sub-codes) or a pattern like employment.* (default: every code).' }),
-    cols: Flags.string({ description: 'Columns: docs, attr:KEY, codes, or codes:PATTERN.', default: 'docs' }),
+    cols: Flags.string({ description: 'Columns: docs, attr:KEY, case.KEY (survey respondents, speakers), speaker.KEY, codes, or codes:PATTERN.', default: 'docs' }),
     count: Flags.string({ description: 'What a cell counts.', options: ['excerpts', 'documents'], default: 'excerpts' }),
     percent: percentFlag,
     coder: Flags.string({ char: 'c', description: 'Only codings by this coder.' }),

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import type { Format, PreparedDocument } from '../ingest/types.js';
+import type { Format, PreparedDocument, SegmentSpan } from '../ingest/types.js';
+import { caseKey, insertCases } from '../cases/store.js';
 import { refreshRepeats } from './repeats.js';
 
 export interface NewDocument {
@@ -50,6 +51,7 @@ export function replaceDocument(db: Db, id: number, doc: NewDocument): void {
     update.run({ ...documentColumns(doc), id });
     db.sql.prepare('DELETE FROM segments WHERE document_id = ?').run(id);
     db.sql.prepare('DELETE FROM pages WHERE document_id = ?').run(id);
+    db.sql.prepare('DELETE FROM cases WHERE document_id = ?').run(id);
     writeContent(db, id, doc);
   });
 }
@@ -78,7 +80,7 @@ function writeContent(db: Db, id: number, doc: NewDocument): void {
   const s = db.sql;
   const insertPage = s.prepare('INSERT INTO pages (document_id, number, text, ocr, ocr_confidence) VALUES (?, ?, ?, ?, ?)');
   const insertSegment = s.prepare(
-    'INSERT INTO segments (document_id, page, seq, start, end, text, kind, own_kind, para, repeat_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO segments (document_id, page, seq, start, end, text, kind, own_kind, para, repeat_key, case_id, question, time_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertAttr = s.prepare('INSERT OR REPLACE INTO document_attributes (document_id, key, value) VALUES (?, ?, ?)');
   const { prepared } = doc;
@@ -87,9 +89,12 @@ function writeContent(db: Db, id: number, doc: NewDocument): void {
     const confidence = ocr.get(i + 1);
     insertPage.run(id, i + 1, text, confidence === undefined ? 0 : 1, confidence ?? null);
   });
+  const cases = insertCases(db, id, prepared.cases ?? []);
+  const caseOf = (seg: SegmentSpan) =>
+    (seg.respondent !== undefined ? cases.get(caseKey('respondent', seg.respondent)) : seg.speaker !== undefined ? cases.get(caseKey('speaker', seg.speaker)) : undefined) ?? null;
   prepared.segments.forEach((seg, i) => {
     const text = prepared.pages[seg.page - 1]!.slice(seg.start, seg.end);
-    insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, text, seg.kind, seg.kind, seg.para, seg.repeatKey);
+    insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, text, seg.kind, seg.kind, seg.para, seg.repeatKey, caseOf(seg), seg.question ?? null, seg.timeS ?? null);
   });
   refreshRepeats(db, [...new Set(prepared.segments.flatMap((seg) => seg.repeatKey ?? []))]);
   // What the file states about its source, under what the user set with --attr (key= drops one).

@@ -17,6 +17,9 @@ const BY_EXTENSION: Record<string, Format> = {
   '.jpeg': 'image',
   '.tif': 'image',
   '.tiff': 'image',
+  // Subtitle files are text; the text extractor turns their cues into transcript turns.
+  '.vtt': 'txt',
+  '.srt': 'txt',
 };
 
 /** The format a file is read as, from its extension; undefined when litkit does not read it. */
@@ -25,3 +28,6 @@ export function formatOf(file: string): Format | undefined {
 }
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
+
+/** Spreadsheets: survey exports, read by `ingest --survey` (src/core/cases/survey.ts), not as documents. */
+export const SURVEY_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];

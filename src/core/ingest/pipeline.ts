@@ -8,7 +8,7 @@ import { cleanField } from '../render/escape.js';
 import type { Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
 import { collectFiles, type FileFilter } from './files.js';
-import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
+import { formatOf, SUPPORTED_EXTENSIONS, SURVEY_EXTENSIONS } from './formats.js';
 import { logIngest } from './log.js';
 import { inlinePreparer, WorkerPool, type Preparer } from './pool.js';
 import type { Format, OcrOptions, PdfEngineName, PreparedDocument } from './types.js';
@@ -50,6 +50,8 @@ export interface IngestSummary {
   pagesPerSecond: number;
   failures: { path: string; code: string; message: string }[];
   noTextFiles: { path: string; reason: string }[];
+  /** Spreadsheets found (CSV, XLSX): survey exports, which `ingest --survey` reads; left alone here. */
+  surveyFiles: string[];
 }
 
 interface Candidate {
@@ -115,7 +117,7 @@ class IngestRun {
   ) {
     this.summary = {
       files: total, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, ocrPages: 0, segments: 0,
-      seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [],
+      seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [], surveyFiles: [],
     };
   }
 
@@ -194,8 +196,12 @@ function ownFiles(db: Db): string[] {
 export async function ingest(db: Db, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   db.assertWritable();
   const started = performance.now();
-  const { files, missing } = collectFiles(paths, { ...options, ignore: ownFiles(db) });
+  const collected = collectFiles(paths, { ...options, ignore: ownFiles(db) });
+  const isSheet = (f: string) => SURVEY_EXTENSIONS.includes(path.extname(f).toLowerCase());
+  const files = collected.files.filter((f) => !isSheet(f));
+  const missing = collected.missing;
   const run = new IngestRun(db, options, files.length + missing.length);
+  run.summary.surveyFiles = collected.files.filter(isSheet);
   for (const m of missing) run.fail(m, new InputError('E_NOT_FOUND', 'no such file or folder', m));
 
   const known = db.sql.prepare('SELECT id, status FROM documents WHERE sha256 = ?');

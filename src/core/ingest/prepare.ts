@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
+import { detectTurns } from './extractors/transcript.js';
 import { cleanField } from '../render/escape.js';
 import { DEFAULT_LIMITS } from '../store/limits.js';
 import type { DocMeta, ExtractLimits, Extractor, Format, OcrOptions, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
@@ -88,5 +89,11 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
   }
   // An image's recognised text has the lines of a scanned page, and is cut into paragraphs as one.
   const shape = task.format === 'image' ? 'pdf' : task.format;
-  return { pages, segments: segmentPages(pages, shape, raw.blockKinds), meta, engine: raw.engine, status: 'ok', ...(raw.ocr ? { ocr: raw.ocr } : {}) };
+  const segments = segmentPages(pages, shape, raw.blockKinds);
+  const speakers = detectTurns(pages, segments);
+  return {
+    pages, segments, meta, engine: raw.engine, status: 'ok',
+    ...(speakers.length ? { cases: speakers } : {}),
+    ...(raw.ocr ? { ocr: raw.ocr } : {}),
+  };
 }

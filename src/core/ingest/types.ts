@@ -74,6 +74,20 @@ export interface SegmentSpan {
   para: number | null;
   /** Key of the normalised text, for finding text repeated across documents; null when not wanted. */
   repeatKey: string | null;
+  /** A transcript turn's speaker label, or a survey answer's respondent (see CaseInput). */
+  speaker?: string;
+  respondent?: string;
+  /** A survey answer's question id ("Q4"). */
+  question?: string;
+  /** A transcript turn's timestamp, in seconds from the start of the recording. */
+  timeS?: number;
+}
+
+/** A case of a document (a transcript's speaker, a survey's respondent) with its attributes. */
+export interface CaseInput {
+  kind: 'speaker' | 'respondent';
+  label: string;
+  attributes: Record<string, string | number>;
 }
 
 /** A document ready to store: normalised pages, segment offsets, metadata. */
@@ -87,6 +101,8 @@ export interface PreparedDocument {
   reason?: string;
   /** The pages whose text OCR recognised. */
   ocr?: OcrPage[];
+  /** The speakers or respondents that segments name (by label). */
+  cases?: CaseInput[];
 }
 
 export const PDF_ENGINES = ['pdfium', 'pdf-parse'] as const;
