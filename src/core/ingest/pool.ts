@@ -43,6 +43,7 @@ export class WorkerPool implements Preparer {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  private closed = false;
 
   constructor(
     size: number,
@@ -52,14 +53,31 @@ export class WorkerPool implements Preparer {
   }
 
   prepare(task: PrepareTask): Promise<PreparedDocument> {
+    if (this.closed) return Promise.reject(new InputError('E_INTERRUPTED', 'not read: the run was stopped', task.file));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.dispatch();
     });
   }
 
+  /**
+   * Stops every worker. Documents queued or being extracted are rejected (E_INTERRUPTED), so a
+   * run that is stopped midway settles at once instead of waiting on workers that are gone.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    if (this.closed) return;
+    this.closed = true;
+    const stopped = (job: Job) => job.reject(new InputError('E_INTERRUPTED', 'not read: the run was stopped', job.task.file));
+    for (const job of this.queue.splice(0)) stopped(job);
+    await Promise.all(
+      this.slots.map((slot) => {
+        clearTimeout(slot.timer);
+        slot.worker.removeAllListeners();
+        if (slot.job) stopped(slot.job);
+        slot.job = undefined;
+        return slot.worker.terminate();
+      }),
+    );
   }
 
   private spawn(): Slot {
@@ -112,7 +130,7 @@ export class WorkerPool implements Preparer {
     clearTimeout(slot.timer);
     slot.job = undefined;
     const index = this.slots.indexOf(slot);
-    if (index !== -1) {
+    if (index !== -1 && !this.closed) {
       slot.worker.removeAllListeners();
       void slot.worker.terminate();
       this.slots[index] = this.spawn();
