@@ -40,10 +40,10 @@ export function fileError(err: unknown, file: string, doing: string): InputError
  * the path relative to the folder given, and also the bare file name, so `--include '*.pdf'` and
  * `--exclude 'drafts/**'` both do what they say. Hidden files and folders are passed over in walks.
  *
- * Symbolic links are followed once: a file reached through several links is collected once, a
- * linked folder is walked unless it is one of its own ancestors (a loop, reported as E_SYMLINK_LOOP)
- * or already walked; a link to nothing is reported (E_BROKEN_LINK). A folder that cannot be read
- * is reported and the walk goes on.
+ * Symbolic links are followed: a linked file is collected under the link's name (a second name for
+ * a file already collected is then skipped by its content, and says so), a linked folder is walked
+ * unless it contains the link (a loop: reported as E_SYMLINK_LOOP, not followed again); a link to
+ * nothing is reported (E_BROKEN_LINK). A folder that cannot be read is reported and the walk goes on.
  */
 export function collectFiles(paths: string[], filter: FileFilter = {}): CollectedFiles {
   const include = filter.include?.length ? picomatch(filter.include, { dot: true }) : undefined;
@@ -55,20 +55,18 @@ export function collectFiles(paths: string[], filter: FileFilter = {}): Collecte
   };
   const files: string[] = [];
   const problems: InputError[] = [];
-  // Real paths of what is collected or walked, so that links lead to each file and folder once.
   const seen = new Set<string>();
-  const walked = new Set<string>();
   const ignored = new Set(filter.ignore ?? []);
   const push = (file: string, real: string) => {
-    if (!seen.has(real) && !ignored.has(path.resolve(file)) && !ignored.has(real)) {
-      seen.add(real);
+    const abs = path.resolve(file);
+    if (!seen.has(abs) && !ignored.has(abs) && !ignored.has(real)) {
+      seen.add(abs);
       files.push(file);
     }
   };
 
   /** Walks `dir` (whose real path is `real`); `ancestors` are the real paths of the folders above it. */
   const walk = (given: string, dir: string, real: string, ancestors: Set<string>) => {
-    walked.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -107,7 +105,7 @@ export function collectFiles(paths: string[], filter: FileFilter = {}): Collecte
     if (stat.isDirectory()) {
       if (ancestors.has(target)) {
         problems.push(new InputError('E_SYMLINK_LOOP', `a symbolic link to a folder that contains it (${target}); not followed again`, link));
-      } else if (!walked.has(target)) {
+      } else {
         walk(given, link, target, ancestors);
       }
     } else if (stat.isFile() && accepts(rel)) {
@@ -133,7 +131,7 @@ export function collectFiles(paths: string[], filter: FileFilter = {}): Collecte
     }
     if (!stat.isDirectory()) {
       if (accepts(path.basename(given))) push(given, real);
-    } else if (!walked.has(real)) {
+    } else {
       walk(given, given, real, new Set());
     }
   }
