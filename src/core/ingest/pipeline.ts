@@ -32,6 +32,8 @@ export interface IngestOptions extends FileFilter {
    * and `ingest` resolves with the summary so far. A document being written is finished first.
    */
   signal?: AbortSignal;
+  /** Filled in at the end with the most memory one extraction worker held (for bench/ingest-memory.js). */
+  workerMemory?: { peakBytes: number };
 }
 
 export type FileEvent =
@@ -305,6 +307,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   } finally {
     signal?.removeEventListener('abort', stop);
     await preparer.close();
+    if (options.workerMemory && preparer instanceof WorkerPool) options.workerMemory.peakBytes = preparer.peakWorkerBytes;
   }
   const { summary } = run;
   if (signal?.aborted) {

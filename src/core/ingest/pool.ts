@@ -3,7 +3,8 @@ import { InputError } from '../../errors.js';
 import type { PrepareTask } from './prepare.js';
 import type { PreparedDocument } from './types.js';
 
-type Reply = { id: number; ok: true; doc: PreparedDocument } | { id: number; ok: false; error: { code: string; message: string } };
+/** A worker's answer; `memory` is its heap and buffers after the document, in bytes. */
+type Reply = ({ id: number; ok: true; doc: PreparedDocument } | { id: number; ok: false; error: { code: string; message: string } }) & { memory?: number };
 
 interface Job {
   id: number;
@@ -44,6 +45,8 @@ export class WorkerPool implements Preparer {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  /** The most memory one worker reported holding after a document (heap and buffers), in bytes. */
+  peakWorkerBytes = 0;
 
   constructor(
     size: number,
@@ -118,6 +121,7 @@ export class WorkerPool implements Preparer {
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
     clearTimeout(slot.timer);
+    this.peakWorkerBytes = Math.max(this.peakWorkerBytes, reply.memory ?? 0);
     slot.job = undefined;
     if (reply.ok) job.resolve(reply.doc);
     else job.reject(new InputError(reply.error.code, reply.error.message, job.task.file));
