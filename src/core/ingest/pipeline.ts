@@ -262,6 +262,10 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   // write in progress, being synchronous, always completes first.
   const stop = () => void preparer.close();
   signal?.addEventListener('abort', stop, { once: true });
+  // Database pages read through the memory map count towards the process's RSS, and a growing
+  // project maps ever more of itself (FTS merges read old index pages); the page cache is bounded.
+  const mmapSize = db.sql.pragma('mmap_size', { simple: true }) as number;
+  db.sql.pragma('mmap_size = 0');
 
   try {
     let index = 0;
@@ -306,6 +310,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
     await run.finished();
   } finally {
     signal?.removeEventListener('abort', stop);
+    db.sql.pragma(`mmap_size = ${mmapSize}`);
     await preparer.close();
     if (options.workerMemory && preparer instanceof WorkerPool) options.workerMemory.peakBytes = preparer.peakWorkerBytes;
   }
