@@ -40,7 +40,7 @@ export class IngestProgress {
     const parts = [`${s.stored} stored`, `${s.noText} without text`, `${s.skipped} skipped (already in the project)`, `${s.failed} failed`];
     if (s.interrupted) parts.push(`${s.notProcessed} not processed (stopped; run the same ingest again to add them)`);
     process.stdout.write(
-      `${s.interrupted ? 'Stopped' : 'Ingested'} ${s.files} file${s.files === 1 ? '' : 's'}: ${parts.join(', ')}; ` +
+      `${s.interrupted ? 'Stopped before the end; of' : 'Ingested'} ${s.files} file${s.files === 1 ? '' : 's'}: ${parts.join(', ')}; ` +
         `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${Math.round(s.pagesPerSecond)} pages/s)\n`,
     );
     for (const f of s.noTextFiles) process.stdout.write(stripControls(`  no text: ${f.path}: ${f.reason}\n`));

@@ -167,7 +167,7 @@ describe.skipIf(!HAS_SHARED)('ingest stopped by a signal', () => {
     const cmd = [process.execPath, BIN, 'ingest', pdfs, '--jobs', '1', '--project', file].map((a) => `'${a}'`).join(' ');
     const r = await runUntil('script', ['-qefc', cmd, '/dev/null'], file, 2, (child) => child.stdin!.write('\x03'));
     expect(r.code).toBe(130);
-    expect(r.out).toMatch(/Stopped 26 files: \d+ stored, .* \d+ not processed/);
+    expect(r.out).toMatch(/Stopped before the end; of 26 files: \d+ stored, .* \d+ not processed/);
     // The bar hid the cursor and turned wrapping off; both come back after it.
     const hidden = r.out.lastIndexOf('\x1b[?25l');
     expect(hidden).toBeGreaterThanOrEqual(0);
@@ -188,7 +188,7 @@ describe.skipIf(!HAS_SHARED)('ingest stopped by a signal', () => {
     const r = await runUntil(process.execPath, [BIN, 'ingest', pdfs, '--jobs', '1', '--project', file], file, 1, (child) => child.kill('SIGTERM'));
     expect(r.code).toBe(143);
     expect(r.out).toMatch(/SIGTERM: stopping/);
-    expect(r.out).toMatch(/Stopped 26 files: .* \d+ not processed/);
+    expect(r.out).toMatch(/Stopped before the end; of 26 files: .* \d+ not processed/);
   }, 30_000);
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { errorInfo, InputError, LitkitError, UsageError } from '../../errors.js';
 import { insertDocument } from '../documents/write.js';
 import { cleanField } from '../render/escape.js';
-import type { Db } from '../store/db.js';
+import { isBusyFailure, type Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
 import { collectFiles, fileError, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
@@ -120,12 +120,14 @@ class IngestRun {
   readonly summary: IngestSummary;
   private done = 0;
   private queue: Promise<void> = Promise.resolve();
+  private readonly byHash;
 
   constructor(
     private readonly db: Db,
     private readonly options: IngestOptions,
     total: number,
   ) {
+    this.byHash = db.sql.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
     this.summary = {
       files: total, stored: 0, noText: 0, skipped: 0, failed: 0, notProcessed: 0, interrupted: false, pages: 0, segments: 0,
       seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [],
@@ -188,7 +190,7 @@ class IngestRun {
 
   /** The document already holding this content, if any. */
   known(sha256: string): number | undefined {
-    return this.db.sql.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
+    return this.byHash.get(sha256) as number | undefined;
   }
 
   /**
@@ -221,8 +223,9 @@ export function effectiveJobs(requested?: number): number {
 function storeError(file: string, err: unknown): InputError {
   const code = (err as { code?: unknown })?.code;
   if (code === 'SQLITE_FULL') return new InputError('E_DISK_FULL', 'not stored: the disk holding the project is full (or the database reached its size limit)', file);
-  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return new InputError('E_BUSY', 'not stored: another process kept the project locked too long; ingest it again', file);
-  if (err instanceof LitkitError && err.code === 'E_BUSY') return new InputError('E_BUSY', `not stored: ${err.message}`, file);
+  if (isBusyFailure(err) || (err instanceof LitkitError && err.code === 'E_BUSY')) {
+    return new InputError('E_BUSY', 'not stored: another process kept the project locked too long; ingest it again', file);
+  }
   return new InputError('E_STORE', `could not be stored: ${errorInfo(err).message}`, file);
 }
 
