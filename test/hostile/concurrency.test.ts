@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMemo } from '../../src/core/coding/index.js';
 import { failedFiles } from '../../src/core/ingest/index.js';
-import { Db, initProject } from '../../src/core/store/index.js';
+import { BUSY_TIMEOUT_MS, Db, initProject } from '../../src/core/store/index.js';
 import { BIN, HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
 
 interface Finished {
@@ -103,4 +104,43 @@ describe.skipIf(!HAS_SHARED)('two ingests of overlapping folders and a memo loop
       db.close();
     }
   });
+});
+
+describe('a write while another process holds the lock', () => {
+  it('waits for the lock and then succeeds, instead of failing with SQLITE_BUSY', async () => {
+    const dir = tempDir('litkit-busy-');
+    try {
+      const file = initProject(dir).file;
+      // Another process takes the write lock and keeps it for 1.5 s, as storing a large document can.
+      const holder = path.join(dir, 'hold.mjs');
+      fs.writeFileSync(
+        holder,
+        `import Database from ${JSON.stringify(path.join(ROOT, 'node_modules/better-sqlite3/lib/index.js'))};
+const db = new Database(${JSON.stringify(file)});
+db.exec('BEGIN IMMEDIATE');
+db.prepare("INSERT INTO settings (key, value) VALUES ('held', 'yes')").run();
+console.log('locked');
+setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1500);`,
+      );
+      const child = spawn(process.execPath, [holder]);
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      const db = Db.open(file);
+      try {
+        expect(db.sql.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+        const t0 = performance.now();
+        const memo = addMemo(db, { kind: 'project' }, 'me', 'written after the lock was released');
+        const waited = performance.now() - t0;
+        expect(memo.text).toBe('written after the lock was released');
+        expect(waited).toBeGreaterThan(500); // it did wait for the other process
+        // and saw what that process committed
+        expect(db.sql.prepare("SELECT value FROM settings WHERE key = 'held'").pluck().get()).toBe('yes');
+      } finally {
+        db.close();
+        await closed;
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });
