@@ -69,6 +69,12 @@ interface Candidate {
 
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
+/**
+ * File bytes read ahead of the writer at most. Real PDFs average under 1 MB, so the file-count
+ * window is what binds; this keeps eight 100 MB scans from being held at once.
+ */
+const MAX_BYTES_IN_FLIGHT = 128 * 2 ** 20;
+
 const mib = (bytes: number) => `${bytes < 10 * 2 ** 20 ? (bytes / 2 ** 20).toFixed(1) : Math.round(bytes / 2 ** 20)} MiB`;
 
 /** Formats read whole into one string, so held to the smaller text limit. */
@@ -257,9 +263,11 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = limits;
   const jobs = Math.max(0, Math.min(effectiveJobs(options.jobs), files.length));
   const preparer: Preparer = jobs === 0 ? inlinePreparer : new WorkerPool(jobs, options.timeoutMs ?? 120_000);
-  // Bounds memory: only this many files are read and not yet written at once.
+  // Bounds memory: only this many files, and this many bytes of them, are read and not yet written
+  // at once (one file is always let through, however large).
   const window = Math.max(8, jobs * 4);
-  const pending = new Set<Promise<void>>();
+  const pending = new Map<Promise<void>, number>();
+  let bytesInFlight = 0;
   const { signal } = options;
   // Stop at once: extraction under way is abandoned (its file counts as not processed), while a
   // write in progress, being synchronous, always completes first.
@@ -303,12 +311,16 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
             (err: unknown) => (signal?.aborted ? undefined : run.fail(file, err)),
           ),
         )
-        .finally(() => pending.delete(written));
+        .finally(() => {
+          bytesInFlight -= pending.get(written) ?? 0;
+          pending.delete(written);
+        });
       // An unexpected failure surfaces from run.finished(); this one handler keeps it from
       // also counting as unhandled.
       written.catch(() => undefined);
-      pending.add(written);
-      if (pending.size >= window) await Promise.race(pending);
+      pending.set(written, c.bytes);
+      bytesInFlight += c.bytes;
+      while (pending.size >= window || (bytesInFlight > MAX_BYTES_IN_FLIGHT && pending.size > 1)) await Promise.race(pending.keys());
     }
     await run.finished();
   } finally {
