@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const benches = {
   definitions: () => import('./definitions.js'),
   ingest: () => import('./ingest.js'),
+  'ingest-memory': () => import('./ingest-memory.js'),
   query: () => import('./query.js'),
   screen: () => import('./screen-sets.js'),
   'screen-scale': () => import('./screen.js'),

@@ -30,10 +30,14 @@ export function describeColumns(columns: SurveyColumn[]): string[] {
  */
 export async function ingestSurveys(db: Db, paths: string[], options: SurveyOptions, out: { log(line: string): void; warn(line: string): void }): Promise<SurveyRun> {
   const run: SurveyRun = { surveys: [], failures: [] };
-  // A folder means the spreadsheets in it; a missing path is reported by ingestSurvey.
-  const { files, missing } = collectFiles(paths);
+  // A folder means the spreadsheets in it; a path that cannot be read is reported as it is found.
+  const { files, problems } = collectFiles(paths);
+  for (const err of problems) {
+    run.failures.push({ path: err.file ?? '', code: err.code, message: err.message });
+    out.warn(err.line());
+  }
   const sheets = files.filter((f) => paths.includes(f) || SURVEY_EXTENSIONS.includes(path.extname(f).toLowerCase()));
-  for (const file of [...sheets, ...missing]) {
+  for (const file of sheets) {
     try {
       const r = await ingestSurvey(db, file, options);
       run.surveys.push(r);

@@ -5,9 +5,13 @@ import { ingestSurveys, type SurveyRun } from '../cli/survey-ingest.js';
 import { effectiveJobs, ingest, parseAttributes, parseOcrLanguages, parsePageRanges, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
 import { openProject } from '../core/store/index.js';
 
+/** The shell's convention for a run ended by a signal: 128 + the signal's number. */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
 export default class Ingest extends LitkitCommand {
   static override description = `Add PDF, DOCX, HTML, TXT, Markdown and subtitle (VTT, SRT) files to the project; with --ocr, scans and PNG, JPEG or TIFF images; with --survey, survey exports (CSV, XLSX).
-Folders are read recursively. With --ocr, pages without a text layer are recognised offline (tesseract.js), and documents already stored without text are read again. Each document is stored whole or not at all; files that cannot be read are reported one line each and the run goes on. Exit status 3 when any file failed.`;
+Folders are read recursively. With --ocr, pages without a text layer are recognised offline (tesseract.js), and documents already stored without text are read again. Each document is stored whole or not at all; files that cannot be read are reported one line each and the run goes on. Exit status 3 when any file failed.
+Ctrl-C (or SIGTERM) stops after the document being written, prints the summary and exits 130 (143); a second Ctrl-C quits at once.`;
 
   static override examples = [
     '<%= config.bin %> ingest reports/ policies/ --attr type=policy',
@@ -65,6 +69,19 @@ Folders are read recursively. With --ocr, pages without a text layer are recogni
     if (flags.jobs !== undefined && jobs! < flags.jobs) this.logToStderr(`litkit: --jobs ${flags.jobs} is more than the ${jobs} CPUs here; using ${jobs} workers`);
     const db = openProject(flags.project);
     const progress = new IngestProgress(this.jsonEnabled());
+    const stopping = new AbortController();
+    let stoppedBy: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stoppedBy) {
+        progress.stop();
+        process.exit(SIGNAL_EXIT[signal] ?? 1);
+      }
+      stoppedBy = signal;
+      progress.note(`litkit: ${signal}: stopping after the document being written (again to quit at once)`);
+      stopping.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
       const summary = await ingest(db, argv as string[], {
         include: flags.include,
@@ -75,14 +92,18 @@ Folders are read recursively. With --ocr, pages without a text layer are recogni
         ocr,
         maxBytes: flags['max-size'] === undefined ? undefined : flags['max-size'] * 2 ** 20,
         onFile: (event, p) => progress.update(event, p),
+        signal: stopping.signal,
       });
       progress.finish(summary);
       // Documents that are the full texts of imported records are linked to them.
       const { linkRecords } = await import('../core/review/link.js');
       for (const l of linkRecords(db)) if (!this.jsonEnabled()) this.log(`  attached to record #${l.recordId} (same ${l.by.toUpperCase()}): document ${l.documentId}`);
       if (summary.failed > 0) process.exitCode = 3;
+      if (stoppedBy) process.exitCode = SIGNAL_EXIT[stoppedBy] ?? 1;
       return summary;
     } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       progress.stop();
       db.close();
     }
