@@ -1,11 +1,12 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { formatCsv, formatTable, type Cell } from '../../cli/output.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { listDocuments, type DocumentInfo } from '../../core/documents/index.js';
 import { failedFiles, type FailedFile } from '../../core/ingest/index.js';
 import { openProject } from '../../core/store/index.js';
+import { columns, type Cell } from '../../core/tables/index.js';
 
-const HEADER = ['id', 'title', 'year', 'format', 'pages', 'segments', 'status', 'attributes'];
+const COLUMNS = columns('id:id', 'title:excerpt', 'year:number', 'format', 'pages:number', 'segments:number', 'status', 'attributes');
 
 function row(d: DocumentInfo): Cell[] {
   const attrs = Object.entries(d.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -15,12 +16,12 @@ function row(d: DocumentInfo): Cell[] {
 export default class DocsList extends LitkitCommand {
   static override description = 'List the documents in the project (or, with --failed, the files that could not be ingested).';
 
-  static override examples = ['<%= config.bin %> docs list', '<%= config.bin %> docs list --csv > documents.csv', '<%= config.bin %> docs list --failed'];
+  static override examples = ['<%= config.bin %> docs list', '<%= config.bin %> docs list --format csv > documents.csv', '<%= config.bin %> docs list --out documents.xlsx', '<%= config.bin %> docs list --failed'];
 
   static override flags = {
     project: projectFlag,
-    csv: Flags.boolean({ description: 'Print CSV instead of a table.', exclusive: ['json'] }),
     failed: Flags.boolean({ description: 'List files whose latest ingest failed, with the cause.' }),
+    ...tableFlags,
   };
 
   async run(): Promise<DocumentInfo[] | FailedFile[]> {
@@ -30,13 +31,11 @@ export default class DocsList extends LitkitCommand {
       if (flags.failed) {
         const failed = failedFiles(db);
         const rows = failed.map((f): Cell[] => [f.path, f.code, f.message]);
-        this.log(flags.csv ? formatCsv(['path', 'code', 'cause'], rows) : failed.length ? formatTable(['path', 'code', 'cause'], rows, 80) : 'No failed files.');
+        await emitTable(this, db, flags, { title: 'Failed files', columns: columns('path:citation', 'code', 'cause:excerpt'), rows }, { data: failed, empty: 'No failed files.' });
         return failed;
       }
       const docs = listDocuments(db);
-      if (flags.csv) this.log(formatCsv(HEADER, docs.map(row)));
-      else if (docs.length === 0) this.log('No documents yet; add some with `litkit ingest PATH`.');
-      else this.log(formatTable(HEADER, docs.map(row)));
+      await emitTable(this, db, flags, { title: 'Documents', columns: COLUMNS, rows: docs.map(row) }, { data: docs, empty: 'No documents yet; add some with `litkit ingest PATH`.' });
       return docs;
     } finally {
       db.close();
