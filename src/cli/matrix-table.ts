@@ -26,7 +26,7 @@ export function matrixTable(m: MatrixJson, title: string, percent?: string): Tab
   };
   return {
     title,
-    columns: [{ label: 'code', kind: 'text' }, ...m.columns.map((label) => ({ label, kind: 'number' as const })), { label: 'Total', kind: 'number' }],
+    columns: [{ label: 'code', kind: 'key' }, ...m.columns.map((label) => ({ label, kind: 'number' as const })), { label: 'Total', kind: 'number' }],
     rows: [
       ...m.rows.map((r, i) => [r, ...m.cells[i]!.map((n, j) => cell(n, i, j)), m.rowTotals[i]!]),
       ['Total', ...m.columnTotals, m.total],

@@ -30,7 +30,7 @@ Units are segments (coded if a coding touches the segment) or characters of the 
       const r = agreement(db, { coders: [coders[0]!, coders[1]!], codes: flags.code, unit: flags.unit as 'segment' | 'character' });
       const row = (name: string, s: AgreementStats) => [name, s.both, s.firstOnly, s.secondOnly, s.neither, `${(100 * s.percentAgreement).toFixed(1)}%`, num(s.kappa), num(s.alpha)];
       this.log(`${r.coders[0]} and ${r.coders[1]} on ${r.documents} document${r.documents === 1 ? '' : 's'} coded by both; unit: ${r.unit}\n`);
-      const cols = columns('code', 'both:number', `${r.coders[0]} only:number`, `${r.coders[1]} only:number`, 'neither:number', 'agreement:number', 'kappa:number', 'alpha:number');
+      const cols = columns('code:key', 'both:number', `${r.coders[0]} only:number`, `${r.coders[1]} only:number`, 'neither:number', 'agreement:number', 'kappa:number', 'alpha:number');
       this.log(toTerminal({ columns: cols, rows: [...r.byCode.map((c) => row(c.code, c)), row('overall', r.overall)] }, terminalWidth()));
       return r;
     } finally {

@@ -27,7 +27,7 @@ export default class Kwic extends LitkitCommand {
     try {
       const { lines, total } = kwicWithTotal(db, args.term, { exact: flags.exact, width: flags.width, limit: flags.limit, where: flags.where });
       // Aligned on the keyword, as a concordance is read: the left context right-aligned, shortened from its start.
-      const cols = [{ label: 'left', kind: 'excerpt' as const, alignRight: true }, ...columns('keyword', 'right:excerpt', 'citation:citation')];
+      const cols = [{ label: 'left', kind: 'excerpt' as const, alignRight: true }, ...columns('keyword:key', 'right:excerpt', 'citation:citation')];
       const notes = [`${total} occurrence${total === 1 ? '' : 's'} of ${args.term}${flags.exact ? '' : ' (any form)'}`];
       await emitTable(this, db, flags, { title: `KWIC: ${args.term}`, columns: cols, rows: lines.map((l) => [l.left, l.keyword, l.right, l.citation]), notes, total }, { data: lines });
       return lines;

@@ -40,7 +40,7 @@ Headings, key-value lines, source and URL lines and boilerplate are not coded un
       const minConfidence = Number(flags['min-confidence']);
       if (!(minConfidence >= 0 && minConfidence < 1)) throw new UsageError('E_USAGE', `--min-confidence takes a number from 0 to below 1, got "${flags['min-confidence']}"`);
       const r = autocode(db, { framework: flags.framework, where: flags.where, documentId: flags.doc, minConfidence, kinds });
-      this.log(toTerminal({ columns: columns('code', 'auto codings:number', 'documents:number'), rows: r.byCode.map((c) => [c.code, c.codings, c.documents]) }, terminalWidth()));
+      this.log(toTerminal({ columns: columns('code:key', 'auto codings:number', 'documents:number'), rows: r.byCode.map((c) => [c.code, c.codings, c.documents]) }, terminalWidth()));
       this.log(`\nAuto-coded ${r.segments} segments with "${r.framework}" version ${r.version}: ${r.codings} codings (${r.replaced} replaced) in ${r.seconds.toFixed(2)} s (${Math.round(r.segmentsPerSecond)} segments/s)`);
       if (r.reviewed) this.log(`${r.reviewed} codings keep their review decisions (\`litkit code list --status accepted|rejected\`).`);
       if (r.heldBack) this.log(`${r.heldBack} codings below confidence ${minConfidence} held back.`);

@@ -7,7 +7,7 @@ import { columns } from '../../core/tables/index.js';
 
 /** The terminal shows the first seven; files also get where each excerpt is (page, UTF-16 offsets into the page text) and the rule that coded it. */
 const COLUMNS = [
-  ...columns('id:id', 'code', 'coder', 'status', 'score:number', 'citation:citation', 'excerpt:excerpt'),
+  ...columns('id:id', 'code:key', 'coder', 'status', 'score:number', 'citation:citation', 'excerpt:excerpt'),
   ...['document_id', 'title', 'page', 'start', 'end', 'rule', 'created_at'].map((label) => ({ label, kind: 'text' as const, detail: true })),
 ];
 

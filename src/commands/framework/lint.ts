@@ -44,7 +44,7 @@ Warnings: exclusions that veto the code's own terms, one- or two-letter prefixes
     for (const w of report.warnings) process.stderr.write(stripControls(`${file}:${w.line}:${w.column}: warning: ${w.code}: ${w.message}\n`));
     if (report.sample && !this.jsonEnabled()) {
       const rows = report.sample.rules.map((r) => [r.code, r.rule, r.segments, `${(r.share * 100).toFixed(1)}%`, r.examples.join(' | ')]);
-      this.log(toTerminal({ columns: columns('code', 'rule', 'segments:number', 'share:number', 'examples:excerpt'), rows }, terminalWidth()));
+      this.log(toTerminal({ columns: columns('code:key', 'rule', 'segments:number', 'share:number', 'examples:excerpt'), rows }, terminalWidth()));
     }
     if (report.sample) {
       const silent = report.sample.rules.filter((r) => r.segments === 0).length;

@@ -44,7 +44,7 @@ export default class FrameworkShow extends LitkitCommand {
         const depth = (c: Code) => c.id.split('.').length - 1;
         for (const c of codes) this.log(`${'  '.repeat(depth(c))}${c.id}  ${c.label}  [${c.codings}]`);
       } else {
-        await emitTable(this, db, flags, { title: fw.title, columns: columns('code', 'label', 'codings:number', 'definition:excerpt'), rows: codes.map((c) => [c.id, c.label, c.codings, c.definition]) }, { data: result });
+        await emitTable(this, db, flags, { title: fw.title, columns: columns('code:key', 'label', 'codings:number', 'definition:excerpt'), rows: codes.map((c) => [c.id, c.label, c.codings, c.definition]) }, { data: result });
       }
       return result;
     } finally {

@@ -24,7 +24,7 @@ export default class TableCodes extends LitkitCommand {
     try {
       const codes = codeSummary(db, { codes: flags.codes, coder: flags.coder, where: flags.where });
       const rows = codes.map((c) => [c.code, c.label, c.definition, c.excerpts, c.documents, c.coders.join(' ')]);
-      await emitTable(this, db, flags, { title: 'Codes', columns: columns('code', 'label', 'definition:excerpt', 'excerpts:number', 'documents:number', 'coders'), rows }, { data: codes });
+      await emitTable(this, db, flags, { title: 'Codes', columns: columns('code:key', 'label', 'definition:excerpt', 'excerpts:number', 'documents:number', 'coders'), rows }, { data: codes });
       return codes;
     } finally {
       db.close();

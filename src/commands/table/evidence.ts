@@ -24,7 +24,7 @@ export default class TableEvidence extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const rows = evidenceTable(db, { codes: flags.codes, perCode: flags['per-code'], where: flags.where, includeTor: flags['include-tor'] });
-      const cols = columns('code', 'source', 'year:number', 'type', 'codes', 'excerpt:excerpt', 'citation:citation');
+      const cols = columns('code:key', 'source', 'year:number', 'type', 'codes', 'excerpt:excerpt', 'citation:citation');
       await emitTable(this, db, flags, { title: 'Evidence table', columns: cols, rows: rows.map((r) => [r.code, r.source, r.year, r.type, r.codes.join(' '), r.excerpt, r.citation]) }, { data: rows });
       return rows;
     } finally {

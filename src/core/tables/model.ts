@@ -6,10 +6,11 @@
  */
 
 /**
- * What a column holds. A terminal shortens `excerpt` first and `text` next, and never `citation`,
- * `id` or `number` (a citation without its page is useless); numbers align right.
+ * What a column holds. A terminal shortens `excerpt` first and `text` next, wraps a `citation`
+ * onto more lines but never cuts it (a citation without its page is useless), and keeps `id`,
+ * `key` (a code id, a keyword: short text a row is known by) and `number` whole; numbers align right.
  */
-export type ColumnKind = 'id' | 'number' | 'text' | 'excerpt' | 'citation';
+export type ColumnKind = 'id' | 'key' | 'number' | 'text' | 'excerpt' | 'citation';
 
 export interface Column {
   label: string;

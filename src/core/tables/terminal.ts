@@ -2,8 +2,15 @@ import { stripControls } from '../render/escape.js';
 import { cellText, showing, visible, type Cell, type Column, type Table } from './model.js';
 
 const GAP = 2;
-/** Narrowest an excerpt or a text column is shortened to before the next kind gives way. */
-const MIN = { excerpt: 16, text: 8 } as const;
+/**
+ * Narrowest each kind is brought to, in the order they give way: excerpts are cut first, then
+ * text, and last citations, which are wrapped onto more lines, never cut.
+ */
+const SHRINK = [
+  ['excerpt', 16],
+  ['text', 10],
+  ['citation', 20],
+] as const;
 
 const oneLine = (c: Cell) => stripControls(cellText(c)).replace(/\s+/g, ' ').trim();
 
@@ -14,26 +21,46 @@ function fit(s: string, width: number, column: Column): string {
   return column.alignRight ? `…${s.slice(s.length - width + 1)}` : `${s.slice(0, width - 1)}…`;
 }
 
+/** Word-wrapped to `width`, a word longer than that broken, "p. 12" kept on one line; nothing is lost. */
+function wrap(s: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of s.replace(/\b(pp?|para|paras)\. (?=\S)/g, '$1.\u00a0').split(' ')) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
+}
+
 /**
- * Column widths that fit `width`: excerpts are shortened first (down to 16 characters), then
- * text columns (down to 8), the widest first; ids, numbers and citations are never shortened, so
- * a line may still run past `width` rather than lose a page number.
+ * Column widths that fit `width`: excerpts are narrowed first, then text, then citations (which
+ * wrap), the widest first; ids, keys and numbers keep their width, so a table of many of them
+ * may still run past `width`.
  */
 function widths(cols: Column[], natural: number[], width: number): number[] {
   const w = [...natural];
   const budget = width - GAP * (cols.length - 1);
-  for (const kind of ['excerpt', 'text'] as const) {
+  const kind = (i: number) => cols[i]!.kind ?? 'text';
+  for (const [shrinking, min] of SHRINK) {
     let excess = w.reduce((a, b) => a + b, 0) - budget;
     while (excess > 0) {
       let widest = -1;
-      for (let i = 0; i < cols.length; i++) {
-        if ((cols[i]!.kind ?? 'text') === kind && w[i]! > MIN[kind] && (widest < 0 || w[i]! > w[widest]!)) widest = i;
-      }
+      for (let i = 0; i < cols.length; i++) if (kind(i) === shrinking && w[i]! > min && (widest < 0 || w[i]! > w[widest]!)) widest = i;
       if (widest < 0) break;
-      // Down to the next widest shrinkable column (or the minimum) in one step, not one character at a time.
-      const others = w.filter((x, i) => i !== widest && (cols[i]!.kind ?? 'text') === kind && x < w[widest]!);
-      const floor = Math.max(MIN[kind], ...others, w[widest]! - excess);
-      const cut = Math.max(1, w[widest]! - floor);
+      // Down to the next widest column of the kind (or the minimum) in one step, not a character at a time.
+      const others = w.filter((x, i) => i !== widest && kind(i) === shrinking && x < w[widest]!);
+      const cut = Math.max(1, w[widest]! - Math.max(min, ...others, w[widest]! - excess));
       w[widest] = w[widest]! - cut;
       excess -= cut;
     }
@@ -43,8 +70,9 @@ function widths(cols: Column[], natural: number[], width: number): number[] {
 
 /**
  * A table as aligned plain-text columns for a terminal `width` characters wide: the header
- * underlined, numbers right-aligned, cells on one line without control characters, excerpts
- * shortened before anything else and citations never; then the notes and "showing N of M".
+ * underlined, numbers right-aligned, no control characters; excerpts and text cut to one line
+ * (excerpts first), citations wrapped but never cut, so the page number always shows; then
+ * "showing N of M" and the notes.
  */
 export function toTerminal(t: Table, width = 100): string {
   const shown = visible(t, false);
@@ -54,16 +82,18 @@ export function toTerminal(t: Table, width = 100): string {
   const natural = cols.map((_, i) => Math.max(heads[i]!.length, ...cells.map((r) => r[i]!.length)));
   const w = widths(cols, natural, width);
   const right = cols.map((c) => c.kind === 'number' || c.alignRight === true);
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => {
-        const s = fit(c, w[i]!, cols[i]!);
-        if (right[i]) return s.padStart(w[i]!);
-        return i === r.length - 1 ? s : s.padEnd(w[i]!);
-      })
-      .join(' '.repeat(GAP))
-      .trimEnd();
-  const out = [line(heads), line(w.map((n) => '-'.repeat(n))), ...cells.map(line)];
+  const pad = (s: string, i: number, last: boolean) => (right[i] ? s.padStart(w[i]!) : last ? s : s.padEnd(w[i]!));
+  const row = (r: string[]): string[] => {
+    const parts = r.map((c, i) => (cols[i]!.kind === 'citation' ? wrap(c, w[i]!) : [fit(c, w[i]!, cols[i]!)]));
+    const height = Math.max(...parts.map((p) => p.length));
+    return Array.from({ length: height }, (_, k) =>
+      parts
+        .map((p, i) => pad(p[k] ?? '', i, i === parts.length - 1))
+        .join(' '.repeat(GAP))
+        .trimEnd(),
+    );
+  };
+  const out = [...row(heads), row(w.map((n) => '-'.repeat(n)))[0]!, ...cells.flatMap(row)];
   const footer = [showing(t), ...(t.notes ?? []).map(oneLine)].filter((s): s is string => !!s);
   if (footer.length) out.push('', ...footer);
   return out.join('\n');
