@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { compareDefinitions, findDefinitions, type Definition, type DefinitionComparison } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
 
-const COLUMNS = columns('term', 'source:citation', 'definition:excerpt', 'form');
+const COLUMNS = columns('term:key', 'source:citation', 'definition:excerpt', 'form');
 const NONE = 'no definition found in the sources';
 
 /** Table rows of a comparison: per term its working definition, then the sources', or one line saying none. */

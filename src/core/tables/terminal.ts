@@ -3,13 +3,18 @@ import { cellText, showing, visible, type Cell, type Column, type Table } from '
 
 const GAP = 2;
 /**
- * Narrowest each kind is brought to, in the order they give way: excerpts are cut first, then
- * text, and last citations, which are wrapped onto more lines, never cut.
+ * The order in which columns give way, each step down to a floor: excerpts first, but not below
+ * a readable 40 characters until text has been cut and citations wrapped to 36; then further.
+ * Citations wrap onto more lines and are never cut; ids, keys and numbers never narrow.
  */
 const SHRINK = [
-  ['excerpt', 16],
-  ['text', 10],
+  ['excerpt', 40],
+  ['text', 12],
+  ['citation', 36],
+  ['excerpt', 24],
   ['citation', 20],
+  ['excerpt', 12],
+  ['text', 6],
 ] as const;
 
 const oneLine = (c: Cell) => stripControls(cellText(c)).replace(/\s+/g, ' ').trim();
