@@ -1,12 +1,12 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { emitTable, tableFlags } from '../cli/render.js';
+import { emitTable, tableFlags, tableFormat } from '../cli/render.js';
 import { runQuery, type QueryResult } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
 import { columns } from '../core/tables/index.js';
 
-/** What the table's footer adds to "showing N of M": how to see the rest. */
-function note(r: QueryResult): string | undefined {
+/** What a terminal table's footer adds to "showing N of M": how to see the rest. */
+function note(r: QueryResult): string {
   const shown = r.excerpts.length;
   if (r.total !== null && r.total > shown) return '--limit shows more.';
   if (r.more) return '--count counts every match; --limit shows more.';
@@ -41,7 +41,9 @@ Language: code ids (race is the code and its sub-codes; employment.* the sub-cod
       const result = runQuery(db, args.expression, { limit: flags.limit, context: flags.context, count: flags.count });
       const quote = (e: QueryResult['excerpts'][number]) => `${e.before ? `…${e.before}` : ''}${flags.context ? '[' : ''}${e.text}${flags.context ? ']' : ''}${e.after ? `${e.after}…` : ''}`.replace(/\s+/g, ' ');
       const rows = result.excerpts.map((e) => [e.citation, e.codes.join(' '), e.coders.join(' '), quote(e)]);
-      const table = { title: args.expression, columns: columns('citation:citation', 'codes', 'coders', 'excerpt:excerpt'), rows, notes: [note(result)!], total: result.total ?? undefined, more: result.more };
+      // The hint is for the terminal; a file keeps the table and its "showing N of M" only.
+      const notes = !flags.out && tableFormat(flags) === 'table' ? [note(result)] : [];
+      const table = { title: args.expression, columns: columns('citation:citation', 'codes', 'coders', 'excerpt:excerpt'), rows, notes, total: result.total ?? undefined, more: result.more };
       await emitTable(this, db, flags, table, { data: result });
       return result;
     } finally {

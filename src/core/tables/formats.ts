@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { markdownToDocx } from '../render/docx.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { OutputError } from '../render/outputs.js';
 import { UsageError } from '../../errors.js';
@@ -57,6 +56,8 @@ export async function writeTable(t: Table, format: TableFormat, options: WriteOp
     case 'xlsx':
       return toXlsx(t);
     case 'docx': {
+      // Loaded only when asked for: the Word writer is large and most listings never need it.
+      const { markdownToDocx } = await import('../render/docx.js');
       const title = t.title ?? 'Table';
       return markdownToDocx(`# ${escapeMarkdown(title)}\n\n${toMarkdown({ ...t, title: undefined })}\n`, { title });
     }

@@ -17,7 +17,7 @@ const SHRINK = [
   ['text', 6],
 ] as const;
 
-const oneLine = (c: Cell) => stripControls(cellText(c)).replace(/\s+/g, ' ').trim();
+const oneLine = (c: Cell) => stripControls(cellText(c)).replace(/\s+/g, ' ');
 
 /** Cut to `width` characters with an ellipsis, at the end, or at the start for right-aligned columns. */
 function fit(s: string, width: number, column: Column): string {
