@@ -13,6 +13,7 @@ const benches = {
   coding: () => import('./coding.js'),
   interop: () => import('./interop.js'),
   'coding-learning': () => import('./coding-learning.js'),
+  ocr: () => import('./ocr.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -3,6 +3,9 @@ import type { MultiBar, SingleBar } from 'cli-progress';
 import { stripControls } from '../core/render/escape.js';
 import type { FileEvent, IngestSummary } from '../core/ingest/index.js';
 
+/** Whole pages per second, or one decimal below 10 (OCR reads well under one page a second). */
+const rate = (pagesPerSecond: number) => (pagesPerSecond < 10 ? pagesPerSecond.toFixed(1) : String(Math.round(pagesPerSecond)));
+
 /**
  * What `ingest` shows while it runs: on a terminal, a bar (files done / total, pages/s, ETA) with
  * failures printed above it; elsewhere, failure lines as they happen. Failures always go to stderr
@@ -28,9 +31,12 @@ export class IngestProgress {
     const parts = [`${s.stored} stored`, `${s.noText} without text`, `${s.skipped} skipped (already in the project)`, `${s.failed} failed`];
     process.stdout.write(
       `Ingested ${s.files} file${s.files === 1 ? '' : 's'}: ${parts.join(', ')}; ` +
-        `${s.pages} pages, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${Math.round(s.pagesPerSecond)} pages/s)\n`,
+        `${s.pages} pages${s.ocrPages ? ` (${s.ocrPages} read by OCR)` : ''}, ${s.segments} segments in ${s.seconds.toFixed(1)} s (${rate(s.pagesPerSecond)} pages/s)\n`,
     );
     for (const f of s.noTextFiles) process.stdout.write(stripControls(`  no text: ${f.path}: ${f.reason}\n`));
+    if (s.noTextFiles.some((f) => f.reason.includes('--ocr'))) {
+      process.stdout.write('To recognise the text of scans and images: litkit ingest --ocr FILE... (documents already stored without text are read again, not skipped)\n');
+    }
   }
 
   stop(): void {

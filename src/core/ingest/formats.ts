@@ -11,6 +11,12 @@ const BY_EXTENSION: Record<string, Format> = {
   '.text': 'txt',
   '.md': 'md',
   '.markdown': 'md',
+  // Scans and photographed pages: one page each, text by OCR (ingest --ocr).
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
 };
 
 /** The format a file is read as, from its extension; undefined when litkit does not read it. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { errorInfo, InputError, UsageError } from '../../errors.js';
-import { insertDocument } from '../documents/write.js';
+import { insertDocument, replaceDocument } from '../documents/write.js';
 import { cleanField } from '../render/escape.js';
 import type { Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
@@ -11,7 +11,7 @@ import { collectFiles, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
 import { logIngest } from './log.js';
 import { inlinePreparer, WorkerPool, type Preparer } from './pool.js';
-import type { Format, PdfEngineName, PreparedDocument } from './types.js';
+import type { Format, OcrOptions, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface IngestOptions extends FileFilter {
   /** Attributes set on every document stored by this run. */
@@ -23,8 +23,10 @@ export interface IngestOptions extends FileFilter {
   maxBytes?: number;
   /** Size, unpacking and nesting limits (default: the project's, from `litkit config`). */
   limits?: Limits;
-  /** Per-file extraction time limit in worker mode (default 120 s). */
+  /** Per-file extraction time limit in worker mode (default 120 s; 1 h with OCR). */
   timeoutMs?: number;
+  /** Recognise pages without a text layer, and images; documents stored without text are read again. */
+  ocr?: OcrOptions;
   /** Called after each file with what happened to it. */
   onFile?(event: FileEvent, progress: { done: number; total: number; pages: number }): void;
 }
@@ -41,6 +43,8 @@ export interface IngestSummary {
   skipped: number;
   failed: number;
   pages: number;
+  /** Pages whose text OCR recognised (--ocr). */
+  ocrPages: number;
   segments: number;
   seconds: number;
   pagesPerSecond: number;
@@ -55,6 +59,8 @@ interface Candidate {
   /** Kept apart from data, whose buffer is handed over (emptied) when sent to a worker. */
   bytes: number;
   sha256: string;
+  /** A document stored without text that this run reads again with OCR. */
+  replaces?: number;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
@@ -108,7 +114,7 @@ class IngestRun {
     total: number,
   ) {
     this.summary = {
-      files: total, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, segments: 0,
+      files: total, stored: 0, noText: 0, skipped: 0, failed: 0, pages: 0, ocrPages: 0, segments: 0,
       seconds: 0, pagesPerSecond: 0, failures: [], noTextFiles: [],
     };
   }
@@ -141,10 +147,9 @@ class IngestRun {
   store(c: Candidate, prepared: PreparedDocument, ms: number): void {
     let documentId: number;
     try {
-      documentId = insertDocument(this.db, {
-        sha256: c.sha256, sourcePath: c.path, format: c.format, bytes: c.bytes, prepared,
-        attributes: this.options.attributes ?? {},
-      });
+      const doc = { sha256: c.sha256, sourcePath: c.path, format: c.format, bytes: c.bytes, prepared, attributes: this.options.attributes ?? {} };
+      if (c.replaces === undefined) documentId = insertDocument(this.db, doc);
+      else replaceDocument(this.db, (documentId = c.replaces), doc);
     } catch (err) {
       return this.fail(c.path, new InputError('E_STORE', `could not be stored: ${errorInfo(err).message}`, c.path));
     }
@@ -152,6 +157,7 @@ class IngestRun {
     const outcome = prepared.status === 'ok' ? 'stored' : 'no-text';
     logIngest(this.db, { path: c.path, outcome, sha256: c.sha256, documentId, pages, ms: Math.round(ms), message: prepared.reason });
     this.summary.pages += pages;
+    this.summary.ocrPages += prepared.ocr?.length ?? 0;
     this.summary.segments += prepared.segments.length;
     if (outcome === 'stored') this.summary.stored++;
     else {
@@ -192,13 +198,17 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   const run = new IngestRun(db, options, files.length + missing.length);
   for (const m of missing) run.fail(m, new InputError('E_NOT_FOUND', 'no such file or folder', m));
 
-  const known = db.sql.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
+  const known = db.sql.prepare('SELECT id, status FROM documents WHERE sha256 = ?');
   const seenThisRun = new Map<string, string>();
   const limits = options.limits ?? readLimits(db);
   const maxBytes = options.maxBytes ?? limits.maxFileBytes;
   const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = limits;
   const jobs = Math.max(0, Math.min(effectiveJobs(options.jobs), files.length));
-  const preparer: Preparer = jobs === 0 ? inlinePreparer : new WorkerPool(jobs, options.timeoutMs ?? 120_000);
+  // OCR takes about 2 s a page per core, so a long scan needs far longer than text extraction.
+  const timeoutMs = options.timeoutMs ?? (options.ocr ? 3_600_000 : 120_000);
+  const preparer: Preparer = jobs === 0 ? inlinePreparer : new WorkerPool(jobs, timeoutMs);
+  // Fewer files than --jobs leave cores idle: each document's pages are then recognised in parallel.
+  const ocr = options.ocr && { engines: Math.max(1, Math.floor(effectiveJobs(options.jobs) / Math.max(1, jobs))), ...options.ocr };
   // Bounds memory: only this many files are read and not yet written at once.
   const window = Math.max(8, jobs * 4);
   const pending = new Set<Promise<void>>();
@@ -212,7 +222,10 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
         void run.inTurn(() => run.fail(file, err));
         continue;
       }
-      const existing = known.get(c.sha256) as number | undefined;
+      const stored = known.get(c.sha256) as { id: number; status: string } | undefined;
+      // With --ocr, a document stored without text is read again rather than skipped.
+      if (stored && options.ocr && stored.status === 'no-text') c.replaces = stored.id;
+      const existing = c.replaces === undefined ? stored?.id : undefined;
       const twin = seenThisRun.get(c.sha256);
       if (existing !== undefined || twin) {
         const reason = existing !== undefined ? `already in the project as document ${existing}` : `same content as ${twin}`;
@@ -222,7 +235,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
       seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, ocr })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
       prepared.catch(() => undefined); // handled in its turn, below
       const written = run

@@ -32,7 +32,8 @@ export interface Preparer {
 export const inlinePreparer: Preparer = {
   // Loaded on first use: the extractors are heavy and the main thread does not need them otherwise.
   prepare: async (task) => (await import('./prepare.js')).prepareDocument(task),
-  close: async () => undefined,
+  // OCR's tesseract workers would keep the process alive; in worker mode they end with their thread.
+  close: async () => (await import('./ocr/recognizer.js')).closeRecognizers(),
 };
 
 /**
