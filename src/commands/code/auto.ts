@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { formatTable } from '../../cli/output.js';
+import { terminalWidth } from '../../cli/render.js';
+import { columns, toTerminal } from '../../core/tables/index.js';
 import { autocode, type AutocodeReport } from '../../core/coding/index.js';
 import { DEFAULT_CODING_KINDS, parseKinds, SEGMENT_KINDS } from '../../core/documents/index.js';
 import { openProject } from '../../core/store/index.js';
@@ -40,7 +41,7 @@ Headings, key-value lines, source and URL lines and boilerplate are not coded un
       const minConfidence = Number(flags['min-confidence']);
       if (!(minConfidence >= 0 && minConfidence < 1)) throw new UsageError('E_USAGE', `--min-confidence takes a number from 0 to below 1, got "${flags['min-confidence']}"`);
       const r = autocode(db, { framework: flags.framework, where: flags.where, documentId: flags.doc, minConfidence, kinds, includeInterviewer: flags['include-interviewer'] });
-      this.log(formatTable(['code', 'auto codings', 'documents'], r.byCode.map((c) => [c.code, c.codings, c.documents])));
+      this.log(toTerminal({ columns: columns('code:key', 'auto codings:number', 'documents:number'), rows: r.byCode.map((c) => [c.code, c.codings, c.documents]) }, terminalWidth()));
       this.log(`\nAuto-coded ${r.segments} segments with "${r.framework}" version ${r.version}: ${r.codings} codings (${r.replaced} replaced) in ${r.seconds.toFixed(2)} s (${Math.round(r.segmentsPerSecond)} segments/s)`);
       if (r.reviewed) this.log(`${r.reviewed} codings keep their review decisions (\`litkit code list --status accepted|rejected\`).`);
       if (r.heldBack) this.log(`${r.heldBack} codings below confidence ${minConfidence} held back.`);

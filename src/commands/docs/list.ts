@@ -1,18 +1,19 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { formatCsv, formatTable, type Cell } from '../../cli/output.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { listDocuments, type DocumentInfo } from '../../core/documents/index.js';
 import { failedFiles, ocrDocuments, type FailedFile, type OcrDocument } from '../../core/ingest/index.js';
 import { openProject } from '../../core/store/index.js';
+import { columns, type Cell } from '../../core/tables/index.js';
 
-const HEADER = ['id', 'title', 'year', 'format', 'pages', 'segments', 'status', 'attributes'];
+const COLUMNS = columns('id:id', 'title:excerpt', 'year:number', 'format', 'pages:number', 'segments:number', 'status', 'attributes');
 
 function row(d: DocumentInfo): Cell[] {
   const attrs = Object.entries(d.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
   return [d.id, d.title, d.year, d.format, d.pages, d.segments, d.status, attrs];
 }
 
-const OCR_HEADER = ['id', 'title', 'pages', 'ocr pages', 'confidence', 'lowest'];
+const OCR_COLUMNS = columns('id:id', 'title:excerpt', 'pages:number', 'ocr pages', 'confidence:number', 'lowest');
 
 /** "1-3, 7" from [1, 2, 3, 7]. */
 function pageList(pages: number[]): string {
@@ -34,13 +35,13 @@ function ocrRow(d: OcrDocument): Cell[] {
 export default class DocsList extends LitkitCommand {
   static override description = 'List the documents in the project (or, with --failed, the files that could not be ingested; with --ocr, the documents with pages read by OCR).';
 
-  static override examples = ['<%= config.bin %> docs list', '<%= config.bin %> docs list --csv > documents.csv', '<%= config.bin %> docs list --failed', '<%= config.bin %> docs list --ocr'];
+  static override examples = ['<%= config.bin %> docs list', '<%= config.bin %> docs list --format csv > documents.csv', '<%= config.bin %> docs list --out documents.xlsx', '<%= config.bin %> docs list --failed', '<%= config.bin %> docs list --ocr'];
 
   static override flags = {
     project: projectFlag,
-    csv: Flags.boolean({ description: 'Print CSV instead of a table.', exclusive: ['json'] }),
     failed: Flags.boolean({ description: 'List files whose latest ingest failed, with the cause.', exclusive: ['ocr'] }),
     ocr: Flags.boolean({ description: 'List documents with pages read by OCR: which pages, and how sure the recogniser was (mean word confidence, 0-100).' }),
+    ...tableFlags,
   };
 
   async run(): Promise<DocumentInfo[] | FailedFile[] | OcrDocument[]> {
@@ -50,19 +51,16 @@ export default class DocsList extends LitkitCommand {
       if (flags.failed) {
         const failed = failedFiles(db);
         const rows = failed.map((f): Cell[] => [f.path, f.code, f.message]);
-        this.log(flags.csv ? formatCsv(['path', 'code', 'cause'], rows) : failed.length ? formatTable(['path', 'code', 'cause'], rows, 80) : 'No failed files.');
+        await emitTable(this, db, flags, { title: 'Failed files', columns: columns('path:citation', 'code', 'cause:excerpt'), rows }, { data: failed, empty: 'No failed files.' });
         return failed;
       }
       if (flags.ocr) {
         const docs = ocrDocuments(db);
-        const rows = docs.map(ocrRow);
-        this.log(flags.csv ? formatCsv(OCR_HEADER, rows) : docs.length ? formatTable(OCR_HEADER, rows) : 'No pages read by OCR; see `litkit ingest --ocr`.');
+        await emitTable(this, db, flags, { title: 'Pages read by OCR', columns: OCR_COLUMNS, rows: docs.map(ocrRow) }, { data: docs, empty: 'No pages read by OCR; see `litkit ingest --ocr`.' });
         return docs;
       }
       const docs = listDocuments(db);
-      if (flags.csv) this.log(formatCsv(HEADER, docs.map(row)));
-      else if (docs.length === 0) this.log('No documents yet; add some with `litkit ingest PATH`.');
-      else this.log(formatTable(HEADER, docs.map(row)));
+      await emitTable(this, db, flags, { title: 'Documents', columns: COLUMNS, rows: docs.map(row) }, { data: docs, empty: 'No documents yet; add some with `litkit ingest PATH`.' });
       return docs;
     } finally {
       db.close();

@@ -1,8 +1,9 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { formatTable } from '../../cli/output.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { listCases, type CaseInfo } from '../../core/cases/index.js';
 import { openProject } from '../../core/store/index.js';
+import { columns } from '../../core/tables/index.js';
 
 export default class SpeakersList extends LitkitCommand {
   static override description = 'List the speakers found in transcripts: their document, turns and attributes (role, and what `speakers set` gave them).';
@@ -12,6 +13,7 @@ export default class SpeakersList extends LitkitCommand {
   static override flags = {
     project: projectFlag,
     doc: Flags.integer({ description: 'Only the speakers of this document (repeatable).', multiple: true }),
+    ...tableFlags,
   };
 
   async run(): Promise<CaseInfo[]> {
@@ -20,8 +22,17 @@ export default class SpeakersList extends LitkitCommand {
     try {
       const speakers = listCases(db, { kind: 'speaker', documentIds: flags.doc });
       const attrs = (c: CaseInfo) => Object.entries(c.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
-      if (!speakers.length) this.log('No speakers: ingest transcripts whose turns start with a label ("P3:", "Interviewer:", "[00:12:31] Name:").');
-      else this.log(formatTable(['doc', 'document', 'speaker', 'turns', 'attributes'], speakers.map((c) => [c.documentId, c.documentTitle, c.label, c.segments, attrs(c)])));
+      await emitTable(
+        this,
+        db,
+        flags,
+        {
+          title: 'Speakers',
+          columns: columns('doc:id', 'document', 'speaker:key', 'turns:number', 'attributes'),
+          rows: speakers.map((c) => [c.documentId, c.documentTitle, c.label, c.segments, attrs(c)]),
+        },
+        { data: speakers, empty: 'No speakers: ingest transcripts whose turns start with a label ("P3:", "Interviewer:", "[00:12:31] Name:").' },
+      );
       return speakers;
     } finally {
       db.close();

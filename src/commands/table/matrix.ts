@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { matrixTable, percentFlag, withTotals, type MatrixJson } from '../../cli/matrix-table.js';
-import { renderTable, tableFlags } from '../../cli/render.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { matrix } from '../../core/query/index.js';
 import { openProject } from '../../core/store/index.js';
 
@@ -31,8 +31,7 @@ export default class TableMatrix extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const m = withTotals(matrix(db, { codes: flags.rows, columns: flags.cols, count: flags.count as 'excerpts' | 'documents', coder: flags.coder, where: flags.where }));
-      const text = await renderTable(db, flags, matrixTable(m, `Codes × ${flags.cols} (${m.unit})`, flags.percent), m, 40);
-      if (text !== undefined) this.log(text);
+      await emitTable(this, db, flags, matrixTable(m, `Codes × ${flags.cols} (${m.unit})`, flags.percent), { data: m });
       return m;
     } finally {
       db.close();
