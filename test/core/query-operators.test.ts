@@ -136,7 +136,7 @@ describe('span operators and atleast on hand-placed codings', () => {
     expect(labels('atleast(2, barrier, support OVERLAPS pay, gender)')).toEqual(['A1']);
   });
 
-  it('reads span operands from the covering index of migration 010, not the codings table', () => {
+  it('reads span operands from the covering index of migration 012, not the codings table', () => {
     const p = compileQuery(db, parseQuery('barrier OVERLAPS support'));
     const plan = (db.sql.prepare(`EXPLAIN QUERY PLAN SELECT s.id FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${p.sql}`).all(...p.params) as { detail: string }[]).map((r) => r.detail);
     expect(plan.filter((d) => /codings/.test(d))).toEqual([expect.stringContaining('USING COVERING INDEX codings_span'), expect.stringContaining('USING COVERING INDEX codings_span')]);
