@@ -19,6 +19,8 @@ export interface AutocodeOptions {
   kinds?: readonly SegmentKind[];
   /** Store only codings with at least this confidence (default 0: all); codings a reviewer decided on are always stored. */
   minConfidence?: number;
+  /** Also code the turns of interviewers (speakers with role interviewer), which ask rather than tell. */
+  includeInterviewer?: boolean;
 }
 
 export interface AutocodeReport {
@@ -43,6 +45,9 @@ interface SegmentRow {
   start: number;
   text: string;
 }
+
+/** A segment `s` that is an interviewer's turn: its speaker has role interviewer. */
+const INTERVIEWER_TURN = `EXISTS (SELECT 1 FROM case_attributes v WHERE v.case_id = s.case_id AND v.key = 'role' AND lower(v.value) = 'interviewer')`;
 
 /** At most this many matches are kept as a coding's evidence; the count of all is kept too. */
 const MAX_EVIDENCE = 10;
@@ -71,7 +76,7 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
   const where = scope.length ? `WHERE ${scope.join(' AND ')}` : '';
   // Kinds narrow what is coded, not what is replaced: a run with the default kinds removes earlier
   // auto codings of headings and boilerplate.
-  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(@kinds))`;
+  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(@kinds))${options.includeInterviewer ? '' : ` AND NOT ${INTERVIEWER_TURN}`}`;
   let segments: SegmentRow[];
   try {
     segments = db.sql

@@ -10,6 +10,7 @@ export { matrix, cooccurrence, codeSummary, codesFor } from './tables.js';
 export type { Matrix, MatrixOptions, CodeSummary } from './tables.js';
 export { kwic } from './kwic.js';
 export type { KwicLine, KwicOptions } from './kwic.js';
+export { kwicWithTotal } from './kwic-total.js';
 export { frequencies } from './freq.js';
 export type { FreqOptions, FreqRow } from './freq.js';
 export { findDefinitions } from './definitions.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ExitCode, LitkitError, UsageError } from '../../errors.js';
+import { prismaMarkdown } from '../review/prisma-table.js';
 import { escapeMarkdown } from './escape.js';
 import type { Quote, ReportCode, ReportModel } from './model.js';
 
@@ -184,6 +185,8 @@ function environment(model: ReportModel, dir: string): typeof Handlebars {
   hb.registerHelper('gap', (id: string) => model.gaps[id]?.text ?? '');
   hb.registerHelper('memos', (id: string) => model.memos[id] ?? []);
   hb.registerHelper('intersection', (id: string) => model.intersectionality?.dimensions.find((d) => d.id === id));
+  // The same table `litkit prisma --format md` prints, written by the one Markdown table writer.
+  hb.registerHelper('prismaTable', () => markdown(model.prisma ? prismaMarkdown(model.prisma) : ''));
   for (const p of partialsIn(dir)) {
     try {
       hb.registerPartial(p.name, compileEscaped(hb, fs.readFileSync(p.file, 'utf8')));
