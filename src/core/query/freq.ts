@@ -1,7 +1,6 @@
 import { isContentWord, stem, tokenize } from '../coding/text.js';
 import type { Db } from '../store/db.js';
-import { compileQuery } from './compile.js';
-import { parseQuery, queryLimits } from './parse.js';
+import { wherePredicate } from './where.js';
 
 export interface FreqOptions {
   /** Words per item: 1 for words, 2 for bigrams, and so on. */
@@ -25,7 +24,7 @@ export interface FreqRow {
  */
 export function frequencies(db: Db, options: FreqOptions = {}): { segments: number; terms: FreqRow[] } {
   const n = Math.max(1, options.ngram ?? 1);
-  const scope = options.where ? compileQuery(db, parseQuery(options.where, queryLimits(db))) : undefined;
+  const scope = options.where ? wherePredicate(db, options.where) : undefined;
   const rows = db.sql
     .prepare(`SELECT s.document_id, s.text FROM segments s JOIN documents d ON d.id = s.document_id ${scope ? `WHERE ${scope.sql}` : ''}`)
     .all(...(scope?.params ?? [])) as { document_id: number; text: string }[];

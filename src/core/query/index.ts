@@ -4,6 +4,7 @@ export type { QueryLimits } from './parse.js';
 export { compileQuery } from './compile.js';
 export type { Predicate } from './compile.js';
 export { runQuery } from './run.js';
+export { wherePredicate, whereSegmentIds } from './where.js';
 export type { Excerpt, QueryOptions, QueryResult } from './run.js';
 export type { Node } from './ast.js';
 export { matrix, cooccurrence, codeSummary, codesFor } from './tables.js';
