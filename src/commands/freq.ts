@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { renderTable, tableFlags } from '../cli/render.js';
-import { frequencies, type FreqRow } from '../core/query/index.js';
+import { frequencies, type FreqResult } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
 
 export default class Freq extends LitkitCommand {
-  static override description = 'Word or n-gram frequencies, stop words and numbers left out, over the project or within a code or query.';
+  static override description = 'Word or n-gram frequencies over the project or within a code or query; numbers and the stop words of each document\'s language (its language attribute, else detected; en, fr, es and more, from stopwords-iso) left out.';
 
   static override examples = ['<%= config.bin %> freq', '<%= config.bin %> freq --code employment.promotion --ngram 2', "<%= config.bin %> freq --where 'doc.type = transcript' --stem --out words.xlsx"];
 
@@ -16,14 +16,15 @@ export default class Freq extends LitkitCommand {
     ngram: Flags.integer({ description: 'Words per item (2 for bigrams).', default: 1, min: 1, max: 5 }),
     stem: Flags.boolean({ description: 'Count word forms together by stem.' }),
     limit: Flags.integer({ char: 'n', description: 'Most items.', default: 30, min: 1 }),
+    'keep-stopwords': Flags.boolean({ description: 'Count stop words too (by default each document\'s language list, from stopwords-iso, is left out).' }),
     ...tableFlags,
   };
 
-  async run(): Promise<{ segments: number; terms: FreqRow[] }> {
+  async run(): Promise<FreqResult> {
     const { flags } = await this.parse(Freq);
     const db = openProject(flags.project);
     try {
-      const r = frequencies(db, { where: flags.code ?? flags.where, ngram: flags.ngram, stem: flags.stem, limit: flags.limit });
+      const r = frequencies(db, { where: flags.code ?? flags.where, ngram: flags.ngram, stem: flags.stem, limit: flags.limit, keepStopwords: flags['keep-stopwords'] });
       const text = await renderTable(db, flags, { title: 'Frequencies', header: [flags.ngram > 1 ? `${flags.ngram}-gram` : 'word', 'count', 'documents'], rows: r.terms.map((t) => [t.term, t.count, t.documents]) }, r);
       if (text !== undefined) this.log(text);
       return r;
