@@ -1,8 +1,9 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { renderTable, tableFlags } from '../cli/render.js';
+import { emitTable, tableFlags } from '../cli/render.js';
 import { frequencies, type FreqResult } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
+import { columns } from '../core/tables/index.js';
 
 export default class Freq extends LitkitCommand {
   static override description = 'Word or n-gram frequencies over the project or within a code or query; numbers and the stop words of each document\'s language (its language attribute, else detected; en, fr, es and more, from stopwords-iso) left out.';
@@ -24,9 +25,11 @@ export default class Freq extends LitkitCommand {
     const { flags } = await this.parse(Freq);
     const db = openProject(flags.project);
     try {
-      const r = frequencies(db, { where: flags.code ?? flags.where, ngram: flags.ngram, stem: flags.stem, limit: flags.limit, keepStopwords: flags['keep-stopwords'] });
-      const text = await renderTable(db, flags, { title: 'Frequencies', header: [flags.ngram > 1 ? `${flags.ngram}-gram` : 'word', 'count', 'documents'], rows: r.terms.map((t) => [t.term, t.count, t.documents]) }, r);
-      if (text !== undefined) this.log(text);
+      // Every item is counted anyway; asking for all of them gives the total for "showing N of M".
+      const all = frequencies(db, { where: flags.code ?? flags.where, ngram: flags.ngram, stem: flags.stem, limit: Number.MAX_SAFE_INTEGER, keepStopwords: flags['keep-stopwords'] });
+      const r: FreqResult = { segments: all.segments, languages: all.languages, terms: all.terms.slice(0, flags.limit) };
+      const cols = columns(flags.ngram > 1 ? `${flags.ngram}-gram` : 'word', 'count:number', 'documents:number');
+      await emitTable(this, db, flags, { title: 'Frequencies', columns: cols, rows: r.terms.map((t) => [t.term, t.count, t.documents]), total: all.terms.length }, { data: r });
       return r;
     } finally {
       db.close();

@@ -1,13 +1,16 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { renderTable, tableFlags } from '../cli/render.js';
+import { emitTable, tableFlags, tableFormat } from '../cli/render.js';
 import { runQuery, type QueryResult } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
+import { columns } from '../core/tables/index.js';
 
-function summary(r: QueryResult): string {
+/** What a terminal table's footer adds to "showing N of M": how to see the rest. */
+function note(r: QueryResult): string {
   const shown = r.excerpts.length;
-  if (r.total !== null) return `${r.total} excerpt${r.total === 1 ? '' : 's'} match${r.total > shown ? `; the first ${shown} are shown` : ''}.`;
-  return r.more ? `The first ${shown} matching excerpts are shown; more match (--count counts them, --limit shows more).` : `${shown} excerpt${shown === 1 ? '' : 's'} match.`;
+  if (r.total !== null && r.total > shown) return '--limit shows more.';
+  if (r.more) return '--count counts every match; --limit shows more.';
+  return shown ? `${shown} excerpt${shown === 1 ? '' : 's'} match.` : 'No excerpts match.';
 }
 
 export default class Query extends LitkitCommand {
@@ -38,9 +41,10 @@ Language: code ids (race is the code and its sub-codes; employment.* the sub-cod
       const result = runQuery(db, args.expression, { limit: flags.limit, context: flags.context, count: flags.count });
       const quote = (e: QueryResult['excerpts'][number]) => `${e.before ? `…${e.before}` : ''}${flags.context ? '[' : ''}${e.text}${flags.context ? ']' : ''}${e.after ? `${e.after}…` : ''}`.replace(/\s+/g, ' ');
       const rows = result.excerpts.map((e) => [e.citation, e.codes.join(' '), e.coders.join(' '), quote(e)]);
-      const text = await renderTable(db, flags, { title: args.expression, header: ['citation', 'codes', 'coders', 'excerpt'], rows }, result, 80);
-      if (text !== undefined) this.log(text);
-      if (text !== undefined && (!flags.format || flags.format === 'table')) this.log(`\n${summary(result)}`);
+      // The hint is for the terminal; a file keeps the table and its "showing N of M" only.
+      const notes = !flags.out && tableFormat(flags) === 'table' ? [note(result)] : [];
+      const table = { title: args.expression, columns: columns('citation:citation', 'codes', 'coders', 'excerpt:excerpt'), rows, notes, total: result.total ?? undefined, more: result.more };
+      await emitTable(this, db, flags, table, { data: result });
       return result;
     } finally {
       db.close();

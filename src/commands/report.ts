@@ -49,7 +49,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
         return model;
       }
       const r = await writeReport(db, args.template, { ...options, out: flags.out!, templateDirs: flags.templates, force: flags.force });
-      this.log(`Wrote ${r.out} (${r.format}, ${Math.round(r.bytes / 1024)} KB): ${r.headings.length} headings${r.figures.length ? `, ${r.figures.length} ${r.figures.length === 1 ? 'figure' : 'figures'}` : ''}, from ${r.template}`);
+      this.logToStderr(`Wrote ${r.out} (${r.format}, ${Math.round(r.bytes / 1024)} KB): ${r.headings.length} headings${r.figures.length ? `, ${r.figures.length} ${r.figures.length === 1 ? 'figure' : 'figures'}` : ''}, from ${r.template}`);
       return r;
     } finally {
       db.close();

@@ -1,8 +1,9 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { formatTable } from '../cli/output.js';
+import { terminalWidth } from '../cli/render.js';
 import { projectStatus, type ProjectStatus } from '../core/status/index.js';
 import { openProject } from '../core/store/index.js';
+import { columns, toTerminal } from '../core/tables/index.js';
 
 const list = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
 
@@ -41,7 +42,7 @@ function statusText(s: ProjectStatus): string {
   for (const f of s.frameworks) out.push(`Framework ${f.id} version ${f.version}: ${f.codedCodes} of ${f.codes} codes coded`);
   if (s.coverage.length) {
     const rows = s.coverage.map((c) => [c.code, c.auto, c.accepted, c.rejected, c.manual, c.documents]);
-    out.push(formatTable(['code', 'auto (unreviewed)', 'accepted', 'rejected', 'manual', 'documents'], rows));
+    out.push(toTerminal({ columns: columns('code:key', 'auto (unreviewed):number', 'accepted:number', 'rejected:number', 'manual:number', 'documents:number'), rows }, terminalWidth()));
   }
   out.push('');
   const sc = s.screening;

@@ -37,7 +37,8 @@ describe('litkit definitions --framework', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints the working definition, the sources with citations and a line per term without a definition', () => {
-    const r = litkit(['definitions', '--framework'], { cwd: dir });
+    // A terminal this wide cuts no cell, so each row reads whole on one line.
+    const r = litkit(['definitions', '--framework'], { cwd: dir, env: { COLUMNS: '250' } });
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.split('\n').map((l) => l.replace(/\s{2,}/g, ' | ').trim());
     expect(rows).toContainEqual(expect.stringMatching(/^structural racism \| working definition \(framework\) \| Policies, practices and norms of institutions/));

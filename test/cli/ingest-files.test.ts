@@ -84,7 +84,8 @@ describe('ingest on files made for the test', () => {
     write('empty.txt', '');
     write('broken.pdf', '%PDF-1.7\nthis is not really a pdf at all');
     write('fake.docx', 'plain text pretending to be a Word file');
-    write('table.xlsx', 'not supported');
+    write('slides.pptx', 'not supported');
+    write('survey.xlsx', 'a spreadsheet, left for ingest --survey');
     const r = litkit(['ingest', files, path.join(files, 'missing.pdf')], { cwd: project });
     expect(r.code).toBe(3);
     const lines = r.stderr.trim().split('\n');
@@ -93,7 +94,8 @@ describe('ingest on files made for the test', () => {
     expect(line('empty.txt')).toMatch(/^litkit: .*empty\.txt: the file is empty \(0 bytes\) \(E_EMPTY\)$/);
     expect(line('broken.pdf')).toMatch(/^litkit: .*broken\.pdf: the PDF cannot be read .*\(E_CORRUPT\)$/);
     expect(line('fake.docx')).toMatch(/^litkit: .*fake\.docx: not a DOCX \(no zip signature\) \(E_CORRUPT\)$/);
-    expect(line('table.xlsx')).toMatch(/\(E_UNSUPPORTED\)$/);
+    expect(line('slides.pptx')).toMatch(/\(E_UNSUPPORTED\)$/);
+    expect(r.stdout).toMatch(/left out: .*survey\.xlsx: a spreadsheet; ingest survey exports with --survey/);
     expect(line('missing.pdf')).toMatch(/no such file or folder \(E_NOT_FOUND\)$/);
     expect(r.stdout).toMatch(/1 stored, 0 without text, 0 skipped .*, 5 failed/);
     expect(count(project, 'SELECT count(*) FROM documents')).toBe(1);

@@ -21,7 +21,7 @@ describe.skipIf(!HAS_SHARED)('litkit import qdpx, export qdpx, framework export 
   it('exports the project as a zip, and the codebook as QDC on stdout', () => {
     const out = litkit(['export', 'qdpx', 'back.qdpx'], { cwd: project });
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^Wrote back\.qdpx \(\d+ KB\): 10 documents, 307 codes/);
+    expect(out.stderr).toMatch(/^Wrote back\.qdpx \(\d+ KB\): 10 documents, 307 codes/);
     expect(fs.readFileSync(path.join(project, 'back.qdpx')).subarray(0, 2).toString()).toBe('PK');
     const qdc = litkit(['framework', 'export', '--format', 'qdc'], { cwd: project });
     expect(qdc.stdout.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"')).toBe(true);

@@ -123,7 +123,7 @@ describe('querying the coded demo corpus', () => {
   it('prints excerpts as Markdown and CSV with their citations', () => {
     const md = run(['query', 'speaker:P4', '--format', 'md']).stdout;
     expect(md).toContain('| citation | codes | coders | excerpt |');
-    expect(md).toMatch(/\| Focus group discussion 2: Headquarters staff \(2023\), para\. \d+ \|/);
+    expect(md).toMatch(/\| Focus group discussion 2: Headquarters staff \(2023\), para\. \d+, P4 \|/);
     const csv = run(['query', 'speaker:P4', '--format', 'csv']).stdout.trim().split('\n');
     expect(csv[0]).toBe('citation,codes,coders,excerpt');
     expect(csv).toHaveLength(3);
@@ -174,7 +174,8 @@ describe('querying the coded demo corpus', () => {
     const exact = json<{ keyword: string }[]>(['kwic', 'promoted', '--exact']);
     expect(exact.every((l) => l.keyword.toLowerCase() === 'promoted')).toBe(true);
     expect(exact.length).toBeLessThan(lines.length);
-    const text = run(['kwic', 'retaliation', '--width', '30']).stdout.split('\n').filter((l) => l.includes(', p.') || l.includes(', para.'));
+    // On a terminal wide enough that nothing is cut, each line holds its citation.
+    const text = litkit(['kwic', 'retaliation', '--width', '30'], { cwd: project, env: { COLUMNS: '200' } }).stdout.split('\n').filter((l) => l.includes(', p.') || l.includes(', para.'));
     expect(text.length).toBeGreaterThan(3);
     for (const l of text) expect(l.slice(32, 43).toLowerCase()).toBe('retaliation'); // aligned after 30 characters and two spaces
   });

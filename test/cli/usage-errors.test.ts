@@ -20,7 +20,7 @@ describe('usage errors', () => {
     expect(flag.stderr).toBe('litkit: unknown flag --includ (did you mean --include?); see `litkit ingest --help` (E_USAGE)\n');
     const option = litkit(['table', 'matrix', '--format', 'pdf']);
     expect(option.code).toBe(2);
-    expect(option.stderr.trim().split('\n')).toEqual(['litkit: expected --format=pdf to be one of: table, md, csv, json, xlsx, docx; see `litkit table matrix --help` (E_USAGE)']);
+    expect(option.stderr.trim().split('\n')).toEqual(['litkit: expected --format=pdf to be one of: table, md, csv, json, jsonl, xlsx, docx; see `litkit table matrix --help` (E_USAGE)']);
     const command = litkit(['tabel', 'matrix']);
     expect(command.code).toBe(2);
     expect(command.stderr).toBe('litkit: unknown command "tabel matrix" (did you mean `litkit table matrix`?); see `litkit --help` (E_USAGE)\n');

@@ -19,6 +19,8 @@ export interface AutocodeOptions {
   kinds?: readonly SegmentKind[];
   /** Store only codings with at least this confidence (default 0: all); codings a reviewer decided on are always stored. */
   minConfidence?: number;
+  /** Also code the turns of interviewers (speakers with role interviewer), which ask rather than tell. */
+  includeInterviewer?: boolean;
 }
 
 export interface AutocodeReport {
@@ -43,6 +45,9 @@ interface SegmentRow {
   start: number;
   text: string;
 }
+
+/** A segment `s` that is an interviewer's turn: its speaker has role interviewer. */
+const INTERVIEWER_TURN = `EXISTS (SELECT 1 FROM case_attributes v WHERE v.case_id = s.case_id AND v.key = 'role' AND lower(v.value) = 'interviewer')`;
 
 /** At most this many matches are kept as a coding's evidence; the count of all is kept too. */
 const MAX_EVIDENCE = 10;
@@ -73,7 +78,7 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
   const where = scope.length ? `WHERE ${scope.join(' AND ')}` : '';
   // Kinds narrow what is coded, not what is replaced: a run with the default kinds removes earlier
   // auto codings of headings and boilerplate.
-  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(?))`;
+  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(?))${options.includeInterviewer ? '' : ` AND NOT ${INTERVIEWER_TURN}`}`;
   const segments = db.sql
     .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${ofKind} ORDER BY s.id`)
     .all(...params, JSON.stringify(options.kinds ?? DEFAULT_CODING_KINDS)) as SegmentRow[];

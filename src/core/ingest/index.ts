@@ -10,3 +10,8 @@ export { decodeText } from './decode.js';
 export { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
 export { PDF_ENGINES } from './types.js';
 export type { Format, PdfEngineName, PreparedDocument, DocMeta } from './types.js';
+// From the OCR modules that need no engine, so that the CLI loads tesseract.js and PDFium only to recognise.
+export { ocrDocuments, type OcrDocument } from './ocr/stored.js';
+export { parseOcrLanguages, OCR_LANGUAGES } from './ocr/languages.js';
+export { parsePageRanges } from './ocr/page-ranges.js';
+export type { OcrOptions, OcrPage } from './types.js';

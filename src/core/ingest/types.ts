@@ -1,7 +1,8 @@
 import type { SegmentKind } from '../documents/kinds.js';
+import type { OcrLanguage } from './ocr/languages.js';
 
 /** The document formats litkit reads. */
-export type Format = 'pdf' | 'docx' | 'html' | 'txt' | 'md';
+export type Format = 'pdf' | 'docx' | 'html' | 'txt' | 'md' | 'image';
 
 /** Bibliographic facts found in a file; any may be missing. */
 export interface DocMeta {
@@ -31,6 +32,24 @@ export interface RawDocument {
    * block of that page's text (undefined: the markup does not say). Only formats with markup give it.
    */
   blockKinds?: (SegmentKind | undefined)[][];
+  /** The pages whose text OCR recognised. */
+  ocr?: OcrPage[];
+}
+
+/** A page whose text OCR recognised, and tesseract's mean word confidence for it (0 to 100). */
+export interface OcrPage {
+  page: number;
+  confidence: number;
+}
+
+/** What `ingest --ocr` asks for; plain data, so that it crosses to worker threads. */
+export interface OcrOptions {
+  /** Tesseract language codes, recognised together ("eng", "fra"). */
+  languages: OcrLanguage[];
+  /** Inclusive 1-based page ranges that may be recognised (default: every page without text). */
+  pages?: [number, number][];
+  /** Tesseract engines one document may use at once (default 1): the cores the worker pool leaves idle. */
+  engines?: number;
 }
 
 /** The limits an extractor enforces on what a file unpacks or nests to (see store/limits.ts). */
@@ -55,6 +74,20 @@ export interface SegmentSpan {
   para: number | null;
   /** Key of the normalised text, for finding text repeated across documents; null when not wanted. */
   repeatKey: string | null;
+  /** A transcript turn's speaker label, or a survey answer's respondent (see CaseInput). */
+  speaker?: string;
+  respondent?: string;
+  /** A survey answer's question id ("Q4"). */
+  question?: string;
+  /** A transcript turn's timestamp, in seconds from the start of the recording. */
+  timeS?: number;
+}
+
+/** A case of a document (a transcript's speaker, a survey's respondent) with its attributes. */
+export interface CaseInput {
+  kind: 'speaker' | 'respondent';
+  label: string;
+  attributes: Record<string, string | number>;
 }
 
 /** A document ready to store: normalised pages, segment offsets, metadata. */
@@ -66,6 +99,10 @@ export interface PreparedDocument {
   status: 'ok' | 'no-text';
   /** Why a no-text document has no text. */
   reason?: string;
+  /** The pages whose text OCR recognised. */
+  ocr?: OcrPage[];
+  /** The speakers or respondents that segments name (by label). */
+  cases?: CaseInput[];
 }
 
 export const PDF_ENGINES = ['pdfium', 'pdf-parse'] as const;

@@ -8,6 +8,8 @@ export type Node =
   | { kind: 'text'; value: string; phrase: boolean; pos: number }
   | { kind: 'coder'; name: string; pos: number }
   | { kind: 'speaker'; name: string; pos: number }
-  | { kind: 'attr'; key: string; op: Comparison; values: string[]; pos: number };
+  | { kind: 'question'; name: string; pos: number }
+  /** doc.KEY, or (of) case.KEY / speaker.KEY: an attribute of the segment's case (respondent or speaker). */
+  | { kind: 'attr'; key: string; op: Comparison; values: string[]; pos: number; of?: 'case' | 'speaker' };
 
 export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
 import type { Node } from './ast.js';
+import { caseAttribute } from '../cases/query.js';
 import { resolveCodes } from './codes.js';
 
 /** A SQL boolean expression over a segment (and its document) with its parameters, in order. */
@@ -76,10 +77,12 @@ export function compileQuery(db: Db, node: Node, scope: Scope = { seg: 's', doc:
     case 'text':
       return { sql: `${seg}.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?)`, params: [ftsTerm(node.value, node.phrase)] };
     case 'speaker':
-      // Transcripts mark turns as "Name: words"; a segment is a turn of the speaker it starts with.
-      return { sql: `lower(substr(${seg}.text, 1, ?)) = lower(?)`, params: [node.name.length + 1, `${node.name}:`] };
+      // The turn's speaker as ingest detected it (a paragraph continuing a turn included).
+      return { sql: `${seg}.case_id IN (SELECT id FROM cases WHERE kind = 'speaker' AND label = ? COLLATE NOCASE)`, params: [node.name] };
+    case 'question':
+      return { sql: `${seg}.question = ? COLLATE NOCASE`, params: [node.name] };
     case 'attr':
-      return attribute(node, doc, seg);
+      return node.of ? caseAttribute(node, seg) : attribute(node, doc, seg);
     case 'near': {
       // Pairs of segments of the same document at most n apart, one satisfying each side; both
       // ends of a pair are results. Joined from the two sides' id sets, not scanned.

@@ -11,6 +11,7 @@ export { matrix, cooccurrence, codeSummary, codesFor } from './tables.js';
 export type { Matrix, MatrixOptions, CodeSummary } from './tables.js';
 export { kwic } from './kwic.js';
 export type { KwicLine, KwicOptions } from './kwic.js';
+export { kwicWithTotal } from './kwic-total.js';
 export { frequencies } from './freq.js';
 export type { FreqOptions, FreqResult, FreqRow } from './freq.js';
 export { detectLanguage, languageCode, stopWords } from './stopwords.js';

@@ -91,7 +91,8 @@ const ATOM = 'a code, text:, doc., coder:, speaker:, NOT or "("';
 
 /**
  * Parses a query: code ids (with * wildcards), AND, OR, NOT, parentheses, `A NEAR/n B`,
- * text:"phrase", doc.KEY = value (=, !=, <, <=, >, >=, in (a, b)), coder:NAME, speaker:NAME.
+ * text:"phrase", doc.KEY = value (=, !=, <, <=, >, >=, in (a, b)), case.KEY and speaker.KEY (the same,
+ * over the attributes of a survey respondent or transcript speaker), coder:NAME, speaker:NAME, question:ID.
  * Precedence, loosest first: OR, AND, NOT, NEAR.
  */
 export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Node {
@@ -145,14 +146,16 @@ export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMI
     }
     if (lower.startsWith('coder:')) return { kind: 'coder', name: prefixed(t, 'coder:'), pos: t.pos };
     if (lower.startsWith('speaker:')) return { kind: 'speaker', name: prefixed(t, 'speaker:'), pos: t.pos };
+    if (lower.startsWith('question:')) return { kind: 'question', name: prefixed(t, 'question:'), pos: t.pos };
     if (lower.startsWith('doc.')) return attribute(t);
+    if (lower.startsWith('case.') || lower.startsWith('speaker.')) return { ...attribute(t, lower.slice(0, lower.indexOf('.') + 1)), of: lower.startsWith('case.') ? 'case' : 'speaker' } as Node;
     if (!CODE.test(t.text)) throw new QuerySyntaxError(src, t.pos, `${ATOM}; "${t.text}" is not a code id`);
     return { kind: 'code', pattern: t.text, pos: t.pos };
   };
 
-  const attribute = (t: Token): Node => {
-    const key = t.text.slice(4);
-    if (!/^[\w-]+$/.test(key)) throw new QuerySyntaxError(src, t.pos + 4, 'an attribute name after doc.');
+  const attribute = (t: Token, prefix = 'doc.'): Node => {
+    const key = t.text.slice(prefix.length);
+    if (!/^[\w-]+$/.test(key)) throw new QuerySyntaxError(src, t.pos + prefix.length, `an attribute name after ${prefix}`);
     if (isWord('IN')) {
       next();
       if (peek().kind !== 'lparen') fail('"(" after in');

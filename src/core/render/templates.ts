@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ExitCode, LitkitError, UsageError } from '../../errors.js';
+import { prismaMarkdown } from '../review/prisma-table.js';
 import { escapeMarkdown } from './escape.js';
 import type { Quote, ReportCode, ReportModel } from './model.js';
 
@@ -249,6 +250,8 @@ function environment(model: ReportModel, dir: string): typeof Handlebars {
   hb.registerHelper('gap', (id: string) => model.gaps[id]?.text ?? '');
   hb.registerHelper('memos', (id: string) => model.memos[id] ?? []);
   hb.registerHelper('intersection', (id: string) => model.intersectionality?.dimensions.find((d) => d.id === id));
+  // The same table `litkit prisma --format md` prints, written by the one Markdown table writer.
+  hb.registerHelper('prismaTable', () => markdown(model.prisma ? prismaMarkdown(model.prisma) : ''));
   // The bundled partials (`_quote-list`) serve every template; a template's own folder can replace them.
   const partials = new Map([...partialsIn(BUNDLED_REPORTS_DIR), ...partialsIn(dir)].map((p) => [p.name, p]));
   for (const p of partials.values()) {

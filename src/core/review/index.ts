@@ -29,3 +29,8 @@ export { parseEndnoteXml } from './endnote-xml.js';
 export { parsePubmedXml } from './pubmed-xml.js';
 export { parseWos } from './wos.js';
 export { prisma2020Csv } from './prisma2020.js';
+export { prismaMarkdown, prismaTable } from './prisma-table.js';
+export { listRecords } from './records-list.js';
+export type { RecordListing } from './records-list.js';
+export { readLabelledSet } from './labelled-set.js';
+export type { LabelledSet } from './labelled-set.js';

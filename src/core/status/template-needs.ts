@@ -56,8 +56,8 @@ const NEEDS: Need[] = [
     met: (db) => has(db, "SELECT 1 FROM document_attributes WHERE (key = 'role' AND value = 'tor') OR (key = 'type' AND value = 'tor') LIMIT 1"),
     lack: 'a terms of reference document (ingest it, mark it with `litkit docs attr ID role=tor`, then report --tor ID)',
   },
-  { uses: ['prisma'], met: (db) => has(db, 'SELECT 1 FROM records LIMIT 1'), lack: 'bibliographic records for the PRISMA flow (litkit records import)' },
-  { uses: ['prisma'], met: (db) => !has(db, 'SELECT 1 FROM records LIMIT 1') || has(db, 'SELECT 1 FROM screening LIMIT 1'), lack: 'screening decisions for the PRISMA flow (litkit screen next, screen decide)' },
+  { uses: ['prisma', 'prismaTable'], met: (db) => has(db, 'SELECT 1 FROM records LIMIT 1'), lack: 'bibliographic records for the PRISMA flow (litkit records import)' },
+  { uses: ['prisma', 'prismaTable'], met: (db) => !has(db, 'SELECT 1 FROM records LIMIT 1') || has(db, 'SELECT 1 FROM screening LIMIT 1'), lack: 'screening decisions for the PRISMA flow (litkit screen next, screen decide)' },
   { uses: ['memos'], met: (db) => has(db, 'SELECT 1 FROM memos LIMIT 1'), lack: 'memos (litkit memo add)' },
 ];
 
