@@ -15,13 +15,27 @@ function note(r: QueryResult): string {
 
 export default class Query extends LitkitCommand {
   static override description = `Find coded excerpts with a query, each with its codes, coders and citation.
-Language: code ids (race is the code and its sub-codes; employment.* the sub-codes), AND, OR, NOT, parentheses, A NEAR/n B (within n segments of the same document), text:"phrase" (full text), doc.KEY = value (also !=, <, <=, >, >=, and doc.KEY in (a, b); KEY is year, title, format, pages or any --attr key), coder:NAME (inside an AND group: whose codings count), speaker:NAME (transcript turns).`;
+Language: code ids (race is the code and its sub-codes; employment.* the sub-codes), AND, OR, NOT, parentheses, A NEAR/n B (within n segments of the same document), text:"phrase" (full text), doc.KEY = value (also !=, <, <=, >, >=, and doc.KEY in (a, b); KEY is year, title, format, pages or any --attr key), coder:NAME (inside an AND group: whose codings count), speaker:NAME (transcript turns).
+Span operators return A's codings (shown as the segments they start in) that stand so to some coding of B; an operand that is not a code stands for its whole segments. They bind like NEAR:
+  A PRECEDES B     A ends before or where B starts, in the same document
+  A PRECEDES/n B   and B starts at most n segments after A's segment
+  A FOLLOWS B      A starts at or after B's end, in the same document (also /n)
+  A ENCLOSES B     A contains B (same page; equal ends allowed)
+  A INSIDE B       A lies within B
+  A OVERLAPS B     A and B share a character (touching spans do not)
+  atleast(k, A, B, …)  segments where k or more of the expressions hold`;
 
   static override examples = [
     "<%= config.bin %> query 'employment.promotion AND (intersectionality.gender OR race) AND doc.type = policy AND doc.year >= 2018'",
     "<%= config.bin %> query 'intersectionality.disability NEAR/2 employment.recruitment' --format md",
     "<%= config.bin %> query 'racism.structural AND text:\"colonial\"' --context 80",
     "<%= config.bin %> query 'speaker:P4 AND employment.grievance' --format csv --out grievance.csv",
+    { description: 'Recruitment, then a grievance within 3 segments', command: "<%= config.bin %> query 'employment.recruitment PRECEDES/3 employment.grievance'" },
+    { description: 'Structural racism after a gender coding, in the same document', command: "<%= config.bin %> query 'racism.structural FOLLOWS intersectionality.gender'" },
+    { description: 'Race passages that hold a gender coding', command: "<%= config.bin %> query 'race ENCLOSES intersectionality.gender'" },
+    { description: "Amina's structural racism codings within her race codings", command: "<%= config.bin %> query 'racism.structural INSIDE race AND coder:amina'" },
+    { description: 'Promotion codings that overlap a disability coding', command: "<%= config.bin %> query 'employment.promotion OVERLAPS intersectionality.disability'" },
+    { description: 'Segments with at least two of the three codes', command: "<%= config.bin %> query 'atleast(2, race, intersectionality.gender, intersectionality.disability)'" },
   ];
 
   static override args = { expression: Args.string({ description: 'The query.', required: true }) };
