@@ -6,8 +6,8 @@ import { ROOT, tempDir } from '../helpers.js';
 
 // Packs a clean clone (prepack builds dist and the manifest) and installs the tarball into a
 // temporary prefix as a user would. Measured on two busy cores: 13 s to pack, 145 s to install
-// with a cold npm cache (downloads, better-sqlite3 compiled), so it runs only when asked:
-// LITKIT_PACK_TEST=1 (`npm run test:pack`).
+// with a cold npm cache (downloads, better-sqlite3 compiled); the whole test 346 s with another
+// compile running beside it. So it runs only when asked: LITKIT_PACK_TEST=1 (`npm run test:pack`).
 describe.skipIf(!process.env.LITKIT_PACK_TEST)('the npm package', () => {
   const dir = tempDir('litkit-pack-');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
