@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { emitTable, tableFlags } from '../../cli/render.js';
-import { listDocuments, type DocumentInfo } from '../../core/documents/index.js';
-import { failedFiles, ocrDocuments, type FailedFile, type OcrDocument } from '../../core/ingest/index.js';
+import { failedFiles, listDocuments, type DocumentInfo, type FailedFile } from '../../core/documents/index.js';
+import { ocrDocuments, type OcrDocument } from '../../core/ingest/index.js';
 import { openProject } from '../../core/store/index.js';
 import { columns, type Cell } from '../../core/tables/index.js';
 

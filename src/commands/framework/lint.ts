@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { LitkitCommand } from '../../cli/base.js';
 import { terminalWidth } from '../../cli/render.js';
 import { columns, toTerminal } from '../../core/tables/index.js';
-import { readTextFile } from '../../core/ingest/decode.js';
+import { readTextFile } from '../../core/text/index.js';
 import { bundledFramework, lintFramework, sampleSegments, type LintReport } from '../../core/coding/framework/index.js';
 import { stripControls } from '../../core/render/escape.js';
 import { openProject } from '../../core/store/index.js';

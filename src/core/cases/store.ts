@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import type { CaseInput } from '../ingest/types.js';
+import type { CaseInput } from '../documents/types.js';
 import type { Db } from '../store/db.js';
 import { attributeValue } from './values.js';
 

@@ -7,10 +7,10 @@ import { cleanField } from '../render/escape.js';
 import { mapColumns, type ColumnMapping, type SurveyColumn } from '../ingest/extractors/survey-columns.js';
 import { readSurveyCsv, readSurveyXlsx, type SurveyTable } from '../ingest/extractors/survey-table.js';
 import { SURVEY_EXTENSIONS } from '../ingest/formats.js';
-import { logIngest } from '../ingest/log.js';
+import { logIngest } from '../documents/log.js';
 import { titleFromFileName } from '../ingest/metadata.js';
 import { normalisePages } from '../ingest/normalise.js';
-import type { CaseInput, PreparedDocument, SegmentSpan } from '../ingest/types.js';
+import type { CaseInput, PreparedDocument, SegmentSpan } from '../documents/types.js';
 import type { Db } from '../store/db.js';
 import { readLimits } from '../store/limits.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import type { Format, PreparedDocument } from '../ingest/types.js';
+import type { Format, PreparedDocument } from './types.js';
 import { insertCases } from '../cases/store.js';
 import { refreshRepeats } from './repeats.js';
 

@@ -9,7 +9,7 @@ import { isBusyFailure, type Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
 import { collectFiles, fileError, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS, SURVEY_EXTENSIONS } from './formats.js';
-import { logIngest, type IngestLogEntry } from './log.js';
+import { logIngest, type IngestLogEntry } from '../documents/log.js';
 import { inlinePreparer, WorkerPool, type Preparer } from './pool.js';
 import type { Format, OcrOptions, PdfEngineName, PreparedDocument } from './types.js';
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { InputError, UsageError } from '../../errors.js';
-import { readTextFile } from '../ingest/decode.js';
+import { readTextFile } from '../text/decode.js';
 import { recordText } from './prioritise.js';
 
 /** What a labelled screening set holds: each record's text (title, abstract, keywords) and whether it was included. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../../errors.js';
-import { readTextFile } from '../ingest/decode.js';
+import { readTextFile } from '../text/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { agreementStats, type AgreementStats } from '../coding/agreement.js';

@@ -1,4 +1,4 @@
-import { failedFiles, type FailedFile } from '../ingest/index.js';
+import { failedFiles, type FailedFile } from '../documents/index.js';
 import { STAGES, stageRecords, stageStatuses, type Stage } from '../review/index.js';
 import type { Db } from '../store/db.js';
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../../errors.js';
-import { decodeText } from '../decode.js';
+import { decodeText } from '../../text/decode.js';
 import { checkZipLimits, type ZipLimits } from './zip-limits.js';
 
 /** A survey export as read: the header row and the answer rows, every cell as text. */

@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { Marked } from 'marked';
 import { InputError } from '../../../errors.js';
-import { decodeText } from '../decode.js';
-import { doiIn, urlIn } from '../identifiers.js';
+import { decodeText } from '../../text/decode.js';
+import { doiIn, urlIn } from '../../text/identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
 import { findElement, htmlToPages, parseHtml, textOf } from './html-text.js';
