@@ -1,5 +1,10 @@
 import { format } from 'node:util';
 import { Command, Flags, type Interfaces } from '@oclif/core';
+import type { Input, ParserOutput } from '@oclif/core/interfaces';
+
+// oclif's FlagOutput and ArgOutput, which it does not export.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Output = { [name: string]: any };
 import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
@@ -26,6 +31,19 @@ export abstract class LitkitCommand extends Command {
 
   override logToStderr(message = '', ...args: unknown[]): void {
     super.logToStderr(stripControls(format(message, ...args)));
+  }
+
+  /**
+   * oclif fills a missing argument from piped stdin, so `echo x | litkit query` would query "x";
+   * litkit reads stdin only where a command says so, with `-` as the file.
+   */
+  protected override async parse<F extends Output, B extends Output, A extends Output>(options?: Input<F, B, A>, argv?: string[]): Promise<ParserOutput<F, B, A>> {
+    // Read by property, not spread: a command class inherits baseFlags and enableJsonFlag.
+    const input = (options ?? this.ctor) as Input<F, B, A>;
+    const args = Object.fromEntries(Object.entries(input.args ?? {}).map(([name, arg]) => [name, { ...arg, ignoreStdin: true }]));
+    const { flags, baseFlags, constraints, enableJsonFlag, strict, context } = input;
+    const given = Object.entries({ flags, baseFlags, constraints, enableJsonFlag, strict, context, '--': input['--'] }).filter(([, v]) => v !== undefined);
+    return super.parse({ ...Object.fromEntries(given), args } as Input<F, B, A>, argv);
   }
 
   protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {

@@ -14,7 +14,7 @@ Headings, key-value lines, source and URL lines and boilerplate are not coded un
 
   static override examples = [
     '<%= config.bin %> code auto',
-    "<%= config.bin %> code auto --framework race-equality --where 'promot* OR career'",
+    "<%= config.bin %> code auto --framework race-equality --where 'text:promot* OR doc.type = policy'",
     '<%= config.bin %> code auto --include-kinds all',
     '<%= config.bin %> code auto --min-confidence 0.4',
   ];
@@ -22,7 +22,7 @@ Headings, key-value lines, source and URL lines and boilerplate are not coded un
   static override flags = {
     project: projectFlag,
     framework: Flags.string({ char: 'f', description: 'Framework id (needed when several are loaded).' }),
-    where: Flags.string({ description: 'Only segments matching this full-text query (search syntax).' }),
+    where: Flags.string({ description: 'Only segments this query selects (the `litkit query` language; text:"words" for a text search).', helpValue: 'QUERY' }),
     doc: Flags.integer({ description: 'Only this document.' }),
     'min-confidence': Flags.string({ description: 'Store only codings with at least this confidence (0 to 1); codings a reviewer decided on are always stored.', default: '0' }),
     'include-interviewer': Flags.boolean({ description: 'Also code the turns of interviewers and moderators (speakers with role interviewer), left out by default.' }),

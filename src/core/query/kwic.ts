@@ -3,8 +3,7 @@ import { stem, tokenize } from '../coding/text.js';
 import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
-import { compileQuery } from './compile.js';
-import { parseQuery, queryLimits } from './parse.js';
+import { wherePredicate } from './where.js';
 
 export interface KwicLine {
   left: string;
@@ -45,7 +44,7 @@ export function kwic(db: Db, term: string, options: KwicOptions = {}): KwicLine[
   const words = tokenize(term).map((t) => t.lower);
   if (!words.length) throw new UsageError('E_USAGE', 'kwic needs a word or phrase');
   const width = options.width ?? 40;
-  const scope = options.where ? compileQuery(db, parseQuery(options.where, queryLimits(db))) : undefined;
+  const scope = options.where ? wherePredicate(db, options.where) : undefined;
   const rows = db.sql
     .prepare(
       `SELECT s.id, s.document_id, s.page, s.start, s.question, ${CITED_PARA}, s.text, p.text AS page_text, d.title, d.year, d.format, d.page_count

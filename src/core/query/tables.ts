@@ -1,8 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from './codes.js';
-import { compileQuery } from './compile.js';
-import { parseQuery, queryLimits } from './parse.js';
+import { wherePredicate } from './where.js';
 
 /** A count table: rows × columns of counts. */
 export interface Matrix {
@@ -34,7 +33,7 @@ function scope(db: Db, options: { coder?: string; where?: string }): { sql: stri
     params.push(options.coder);
   }
   if (options.where) {
-    const p = compileQuery(db, parseQuery(options.where, queryLimits(db)));
+    const p = wherePredicate(db, options.where);
     parts.push(`k.segment_id IN (SELECT s.id FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${p.sql})`);
     params.push(...p.params);
   }

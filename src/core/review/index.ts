@@ -7,6 +7,7 @@ export type { ColumnMap } from './tabular.js';
 export { dedupe, undoDedupe } from './dedupe.js';
 export type { DedupeReport, DuplicateGroup } from './dedupe.js';
 export { decide, resolve, conflicts, screeningAgreement, importDecisions, exclusionReasons, undoLast } from './screening.js';
+export type { DecisionOptions } from './screening.js';
 export type { Conflict, ReviewerAgreement } from './screening.js';
 export { stageStatuses, stageRecords, includedRecordIds, requiredReviewers, isFinal, isForward, STAGES, DECISIONS } from './status.js';
 export type { Stage, Decision, StageStatus } from './status.js';
