@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { litkit, litkitJson, tempDir, tempProject } from '../helpers.js';
+import { litkit, litkitJson, litkitSpawned, tempDir, tempProject } from '../helpers.js';
 import { textImage } from './ocr-image.js';
 
 /**
@@ -23,8 +23,8 @@ describe('litkit ingest --ocr, as a user runs it', () => {
   let project: string;
   let files: string;
   let image: string;
-  beforeAll(() => {
-    project = tempProject();
+  beforeAll(async () => {
+    project = await tempProject();
     files = tempDir();
     image = path.join(files, 'scan.png');
     fs.writeFileSync(image, textImage(['Promotion panels met twice a year in every region.']));
@@ -34,18 +34,19 @@ describe('litkit ingest --ocr, as a user runs it', () => {
     fs.rmSync(files, { recursive: true, force: true });
   });
 
-  it('without --ocr stores the image without text and says how to read it', () => {
-    const r = litkit(['ingest', image], { cwd: project });
+  it('without --ocr stores the image without text and says how to read it', async () => {
+    const r = await litkit(['ingest', image], { cwd: project });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 without text');
     expect(r.stdout).toContain('litkit ingest --ocr FILE');
   });
 
-  it('with --ocr reads it again in the worker pool, with the network blocked, and lists it', () => {
+  it('with --ocr reads it again in the worker pool, with the network blocked, and lists it', async () => {
     const netLog = path.join(files, 'network.log');
     const guard = path.join(files, 'guard.cjs');
     fs.writeFileSync(guard, NETWORK_GUARD);
-    const r = litkit(['ingest', '--ocr', '--jobs', '1', image, '--json'], {
+    // Spawned: NODE_OPTIONS reaches only a new process (and its worker threads).
+    const r = litkitSpawned(['ingest', '--ocr', '--jobs', '1', image, '--json'], {
       cwd: project,
       env: { NODE_OPTIONS: `--require ${guard}`, LITKIT_TEST_NET_LOG: netLog },
     });
@@ -55,9 +56,9 @@ describe('litkit ingest --ocr, as a user runs it', () => {
     expect(lines).toContain('guard in worker thread'); // the guard reached the threads where OCR runs
     expect(lines).not.toContain('attempted');
 
-    const listed = litkitJson<{ id: number; ocrPages: { page: number; confidence: number }[] }[]>(['docs', 'list', '--ocr'], { cwd: project });
+    const listed = await litkitJson<{ id: number; ocrPages: { page: number; confidence: number }[] }[]>(['docs', 'list', '--ocr'], { cwd: project });
     expect(listed.data).toEqual([{ id: 1, title: expect.any(String), sourcePath: image, pages: 1, ocrPages: [{ page: 1, confidence: expect.any(Number) }], confidence: expect.any(Number) }]);
-    const hits = litkitJson<{ page: number }[]>(['search', '"promotion panels"'], { cwd: project });
+    const hits = await litkitJson<{ page: number }[]>(['search', '"promotion panels"'], { cwd: project });
     expect(hits.data.map((h) => h.page)).toEqual([1]);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMemo } from '../../src/core/coding/index.js';
-import { failedFiles } from '../../src/core/ingest/index.js';
+import { failedFiles } from '../../src/core/documents/index.js';
 import { BUSY_TIMEOUT_MS, Db, initProject } from '../../src/core/store/index.js';
 import { BIN, HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
 

@@ -150,10 +150,10 @@ describe('outputs built from hostile documents', () => {
     claimOutput(project.db, out, ['.csv'], { force: true });
   });
 
-  it('answers `records list --out litkit.sqlite` with one line and exit 2, and the database stays whole', () => {
+  it('answers `records list --out litkit.sqlite` with one line and exit 2, and the database stays whole', async () => {
     project.db.sql.pragma('wal_checkpoint(TRUNCATE)');
     const before = fs.readFileSync(project.db.file);
-    const r = litkit(['records', 'list', '--project', project.dir, '--format', 'csv', '--out', link(project.dir)]);
+    const r = await litkit(['records', 'list', '--project', project.dir, '--format', 'csv', '--out', link(project.dir)]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^litkit: .*alias\.csv: is the project database .*\(E_OUT\)$/m);
