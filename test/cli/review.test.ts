@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaCounts } from '../../src/core/review/prisma.js';
 import { type CliResult, HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.js';
 
@@ -48,18 +48,46 @@ PY  - 2022
 ER  -
 `;
 
-describe('records, de-duplication, screening and PRISMA', () => {
-  let project: string;
-  const run = async (args: string[]) => await litkit(args, { cwd: project });
-  const json = async <T>(args: string[]) => (await litkitJson<T>(args, { cwd: project })).data;
+type Run = (args: string[], input?: string) => Promise<CliResult>;
+type Step = (run: Run) => Promise<unknown>;
 
-  beforeAll(async () => {
+/**
+ * A project for each test of a review flow: a fresh one with the flow's files written and its
+ * earlier steps replayed (without their assertions), so that every test runs alone, in any order.
+ */
+function reviewFlow(files: () => Record<string, string | Buffer>, steps: Step[]) {
+  let project = '';
+  const run: Run = async (args, input) => await litkit(args, { cwd: project, input });
+  const json = async <T>(args: string[]) => (await litkitJson<T>(args, { cwd: project })).data;
+  const file = (name: string) => path.join(project, name);
+  /** Starts a test at step `n` (0: nothing replayed). */
+  const at = async (n: number) => {
     project = await tempProject();
-    fs.writeFileSync(path.join(project, 'hand-made.ris'), HAND_MADE);
+    for (const [name, text] of Object.entries(files())) fs.writeFileSync(file(name), text);
+    for (const step of steps.slice(0, n)) await step(run);
+  };
+  afterEach(() => {
+    if (project) fs.rmSync(project, { recursive: true, force: true });
   });
-  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+  return { run, json, file, at };
+}
+
+const BIB = '@article{smith2020,\n  title = {Racial discrimination in hiring},\n  author = {Smith, Anna and Jones, Bo},\n  year = {2020},\n  doi = {10.1000/XYZ}\n}\n\n@book{untitled,\n  author = {X, Y},\n  year = {2001}\n}\n';
+
+describe('records, de-duplication, screening and PRISMA', () => {
+  const { run, json, at } = reviewFlow(() => ({ 'hand-made.ris': HAND_MADE, 'refs.bib': BIB }), [
+    async (run) => {
+      await run(['records', 'import', 'hand-made.ris', '--source', 'Hand']);
+      await run(['records', 'dedupe']);
+    },
+    async (run) => {
+      await run(['records', 'import', 'refs.bib', '--source', 'Bib']);
+      await run(['records', 'dedupe']);
+    },
+  ]);
 
   it('finds the duplicates of a hand-made set and keeps the most complete record; --undo reverses it', async () => {
+    await at(0);
     expect((await json<Imported>(['records', 'import', 'hand-made.ris', '--source', 'Hand'])).imported).toBe(6);
     const dry = await json<{ groups: { kept: number; duplicates: { id: number; reason: string }[] }[]; duplicates: number }>(['records', 'dedupe', '--dry-run']);
     expect(dry.groups).toEqual([
@@ -77,20 +105,19 @@ describe('records, de-duplication, screening and PRISMA', () => {
     await json(['records', 'dedupe']);
     expect((await json<PrismaCounts>(['prisma', '--format', 'json'])).duplicatesRemoved).toBe(3);
     expect((await json<{ cleared: number }>(['records', 'dedupe', '--undo'])).cleared).toBe(3);
-    await json(['records', 'dedupe']);
   });
 
   it('imports BibTeX through citation-js and reports an entry without a title by its line', async () => {
-    fs.writeFileSync(path.join(project, 'refs.bib'), '@article{smith2020,\n  title = {Racial discrimination in hiring},\n  author = {Smith, Anna and Jones, Bo},\n  year = {2020},\n  doi = {10.1000/XYZ}\n}\n\n@book{untitled,\n  author = {X, Y},\n  year = {2001}\n}\n');
-    const r = await litkit(['records', 'import', 'refs.bib', '--source', 'Bib'], { cwd: project });
+    await at(1);
+    const r = await run(['records', 'import', 'refs.bib', '--source', 'Bib']);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('litkit: refs.bib:8: the entry has no title (E_RECORD)\n');
     const rows = (await json<{ title: string; doi: string; year: number }[]>(['records', 'list'])).filter((x) => x.doi === '10.1000/xyz');
     expect(rows).toEqual([expect.objectContaining({ title: 'Racial discrimination in hiring', year: 2020 })]);
-    await json(['records', 'dedupe']);
   });
 
   it('screens with two reviewers, reports conflicts, and computes PRISMA boxes that add up', async () => {
+    await at(2);
     const next = await json<{ record: { id: number } | null; remaining: number }>(['screen', 'next', '--reviewer', 'amina']);
     expect(next.remaining).toBe(4); // six records less three duplicates, and the BibTeX one
     for (const [id, d] of [[1, 'include'], [5, 'exclude'], [6, 'include']] as const) expect((await run(['screen', 'decide', String(id), d, '--reviewer', 'amina'])).code).toBe(0);
@@ -123,22 +150,51 @@ describe('records, de-duplication, screening and PRISMA', () => {
   });
 });
 
+const NBIB = [
+  'PMID- 31234567', 'TI  - Ethnic disparities in promotion among hospital staff: a cohort', '      study.', 'AB  - We followed 2,000 staff for five years.',
+  'FAU - Okafor, Chidi', 'FAU - Lee, Min', 'DP  - 2019 Mar 5', 'JT  - Journal of Workforce Studies', 'LID - 10.1000/JWS.2019.12 [doi]', '',
+  'PMID- 31234568', 'DP  - 2018', 'AB  - No title here.', '',
+  'PMID- 31234569', 'TI  - Mentoring and the careers of staff of African descent.', 'FAU - Adeyemi, Tola', 'DP  - 2021', '',
+].join('\n');
+
+// Thirty off-topic records and four on one topic, labelled; and the same without the includes.
+const LABELLED = ['title,abstract,label_included'];
+for (let i = 0; i < 30; i++) LABELLED.push(`Staff survey ${i},Opinions on canteen food and parking ${i},0`);
+for (let i = 0; i < 4; i++) LABELLED.push(`Racial discrimination in promotion ${i},Promotion outcomes of staff of African descent ${i},1`);
+
 describe('MEDLINE, interactive screening, exclusion reasons, full texts and data extraction', () => {
-  let project: string;
-  const run = async (args: string[], input?: string) => await litkit(args, { cwd: project, input });
-  const json = async <T>(args: string[]) => (await litkitJson<T>(args, { cwd: project })).data;
-  beforeAll(async () => {
-    project = await tempProject();
-  });
-  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+  const { run, json, at, file } = reviewFlow(
+    () => ({
+      'pubmed.nbib': NBIB,
+      'labelled.csv': LABELLED.join('\n'),
+      'none.csv': LABELLED.slice(0, 31).join('\n'),
+      'okafor.txt': 'Ethnic disparities among hospital staff\n\nPublished as doi:10.1000/jws.2019.12 (2019).\n',
+      // As a spreadsheet saves it on Windows: Windows-1252, so the accents are single bytes.
+      'extraction.csv': Buffer.from('record_id,sample,setting\n1,2000,Hôpitaux de Genève\n', 'latin1'),
+    }),
+    [
+      (run) => run(['records', 'import', 'pubmed.nbib', '--source', 'PubMed']),
+      (run) => run(['screen', 'review', '--reviewer', 'amina'], 'i\nx\nu\ni\ne\n'),
+      async () => {}, // a simulation changes nothing in the project
+      async (run) => {
+        await run(['config', 'set', 'exclusion-reasons', 'wrong population; wrong outcome; not retrievable']);
+        await run(['screen', 'decide', '1', 'include', '--stage', 'full-text', '--reviewer', 'amina']);
+      },
+      async (run) => {
+        await run(['ingest', 'okafor.txt']);
+        await run(['records', 'attach', '2', '1']);
+      },
+      async (run) => {
+        await run(['extract', 'form', 'study']);
+        await run(['extract', 'set', '1', 'design', 'quantitative']);
+        await run(['extract', 'set', '1', 'grounds', 'ethnicity; gender']);
+        await run(['extract', 'import', 'extraction.csv']);
+      },
+    ],
+  );
 
   it('imports MEDLINE (nbib) with wrapped lines, and reports a record without a title', async () => {
-    fs.writeFileSync(path.join(project, 'pubmed.nbib'), [
-      'PMID- 31234567', 'TI  - Ethnic disparities in promotion among hospital staff: a cohort', '      study.', 'AB  - We followed 2,000 staff for five years.',
-      'FAU - Okafor, Chidi', 'FAU - Lee, Min', 'DP  - 2019 Mar 5', 'JT  - Journal of Workforce Studies', 'LID - 10.1000/JWS.2019.12 [doi]', '',
-      'PMID- 31234568', 'DP  - 2018', 'AB  - No title here.', '',
-      'PMID- 31234569', 'TI  - Mentoring and the careers of staff of African descent.', 'FAU - Adeyemi, Tola', 'DP  - 2021', '',
-    ].join('\n'));
+    await at(0);
     const r = await run(['records', 'import', 'pubmed.nbib', '--source', 'PubMed']);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('litkit: pubmed.nbib:11: the record has no title (TI) (E_RECORD)\n');
@@ -147,6 +203,7 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
   });
 
   it('screens interactively from standard input, with undo', async () => {
+    await at(1);
     // Include the first, mistype, undo it, include it again, exclude the second; then none are left.
     const r = await run(['screen', 'review', '--reviewer', 'amina'], 'i\nx\nu\ni\ne\n');
     expect(r.code).toBe(0);
@@ -158,20 +215,17 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
   });
 
   it('simulates a small labelled set, and refuses one without includes in one line', async () => {
-    const rows = ['title,abstract,label_included'];
-    for (let i = 0; i < 30; i++) rows.push(`Staff survey ${i},Opinions on canteen food and parking ${i},0`);
-    for (let i = 0; i < 4; i++) rows.push(`Racial discrimination in promotion ${i},Promotion outcomes of staff of African descent ${i},1`);
-    fs.writeFileSync(path.join(project, 'labelled.csv'), rows.join('\n'));
+    await at(2);
     const sim = await json<{ relevant: number; foundAt: number[]; stoppingHint: { screened: number | null } }>(['screen', 'simulate', 'labelled.csv']);
     // From one known include, the three others on the same topic come next.
     expect(sim).toMatchObject({ relevant: 4, foundAt: [1, 3, 4, 5], stoppingHint: { screened: null } });
-    fs.writeFileSync(path.join(project, 'none.csv'), rows.slice(0, 31).join('\n'));
     const r = await run(['screen', 'simulate', 'none.csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('litkit: none.csv: column "label_included" marks no record as included: a simulation needs both (E_LABELS)\n');
   });
 
   it('holds full-text exclusions to the configured reasons', async () => {
+    await at(3);
     await run(['config', 'set', 'exclusion-reasons', 'wrong population; wrong outcome; not retrievable']);
     const bad = await run(['screen', 'decide', '1', 'exclude', '--stage', 'full-text', '--reason', 'boring', '--reviewer', 'amina']);
     expect(bad.code).toBe(2);
@@ -180,7 +234,7 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
   });
 
   it('attaches a full text on ingest when the document carries the record DOI', async () => {
-    fs.writeFileSync(path.join(project, 'okafor.txt'), 'Ethnic disparities among hospital staff\n\nPublished as doi:10.1000/jws.2019.12 (2019).\n');
+    await at(4);
     const r = await run(['ingest', 'okafor.txt']);
     expect(r.stdout).toMatch(/attached to record #1 \(same DOI\): document 1/);
     expect((await run(['records', 'attach', '2', '1'])).code).toBe(0);
@@ -188,14 +242,13 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
   });
 
   it('fills a data-extraction form per included study and renders the table of studies', async () => {
+    await at(5);
     expect((await run(['extract', 'form', 'study'])).code).toBe(0);
     expect((await run(['extract', 'set', '1', 'design', 'quantitative'])).code).toBe(0);
     expect((await run(['extract', 'set', '1', 'grounds', 'ethnicity; gender'])).code).toBe(0);
     const bad = await run(['extract', 'set', '1', 'design', 'anecdote']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/design is one of: qualitative, quantitative, mixed methods/);
-    // As a spreadsheet saves it on Windows: Windows-1252, so the accents are single bytes.
-    fs.writeFileSync(path.join(project, 'extraction.csv'), Buffer.from('record_id,sample,setting\n1,2000,Hôpitaux de Genève\n', 'latin1'));
     expect((await json<{ values: number }>(['extract', 'import', 'extraction.csv'])).values).toBe(2);
     const studies = await json<{ citation: string; values: Record<string, string | null> }[]>(['table', 'studies']);
     expect(studies).toEqual([{ recordId: 1, citation: 'Okafor & Lee (2019)', values: expect.objectContaining({ design: 'quantitative', grounds: 'ethnicity; gender', sample: '2000', setting: 'Hôpitaux de Genève', quality: null }) }]);
@@ -204,8 +257,9 @@ describe('MEDLINE, interactive screening, exclusion reasons, full texts and data
   });
 
   it('puts the PRISMA counts and the included studies into the desk review', async () => {
+    await at(6);
     expect((await run(['report', 'desk-review', '--out', 'review.md'])).code).toBe(0);
-    const md = fs.readFileSync(path.join(project, 'review.md'), 'utf8');
+    const md = fs.readFileSync(file('review.md'), 'utf8');
     expect(md).toContain('### Systematic literature review');
     expect(md).toContain('| Records identified: PubMed | 2 |');
     expect(md).toContain('| Studies included in review | 1 |');

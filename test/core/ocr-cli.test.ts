@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { litkit, litkitJson, litkitSpawned, tempDir, tempProject } from '../helpers.js';
 import { textImage } from './ocr-image.js';
 
@@ -23,16 +23,17 @@ describe('litkit ingest --ocr, as a user runs it', () => {
   let project: string;
   let files: string;
   let image: string;
-  beforeAll(async () => {
+  // Each test on its own project, so that either runs alone.
+  beforeEach(async () => {
     project = await tempProject();
+  });
+  afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+  beforeAll(() => {
     files = tempDir();
     image = path.join(files, 'scan.png');
     fs.writeFileSync(image, textImage(['Promotion panels met twice a year in every region.']));
   });
-  afterAll(() => {
-    fs.rmSync(project, { recursive: true, force: true });
-    fs.rmSync(files, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(files, { recursive: true, force: true }));
 
   it('without --ocr stores the image without text and says how to read it', async () => {
     const r = await litkit(['ingest', image], { cwd: project });
@@ -42,6 +43,7 @@ describe('litkit ingest --ocr, as a user runs it', () => {
   });
 
   it('with --ocr reads it again in the worker pool, with the network blocked, and lists it', async () => {
+    expect((await litkit(['ingest', image], { cwd: project })).stdout).toContain('1 without text');
     const netLog = path.join(files, 'network.log');
     const guard = path.join(files, 'guard.cjs');
     fs.writeFileSync(guard, NETWORK_GUARD);
