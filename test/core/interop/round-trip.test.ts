@@ -18,6 +18,7 @@ describe('litkit → QDPX → a new litkit project', () => {
   let ids: { pdf: number; docx: number; text: number };
   let qdpx: string;
   let exported: QdpxExportReport;
+  let imported: Awaited<ReturnType<typeof importQdpx>>;
 
   beforeAll(async () => {
     ({ db: source, dir, ids } = await exchangeProject());
@@ -25,6 +26,8 @@ describe('litkit → QDPX → a new litkit project', () => {
     exported = await exportQdpx(source, qdpx);
     fs.mkdirSync(path.join(dir, 'copy'), { recursive: true });
     target = Db.open(path.join(dir, 'copy', 'litkit.sqlite'), { create: true });
+    // Imported once here, so that each test below reads the same copy whatever the order.
+    imported = await importQdpx(target, qdpx);
   }, 60_000);
   afterAll(() => {
     source?.close();
@@ -60,7 +63,7 @@ describe('litkit → QDPX → a new litkit project', () => {
   });
 
   it('gives back the same documents, text identical, with their fields and attributes', async () => {
-    const r = await importQdpx(target, qdpx);
+    const r = imported;
     expect(r.documents).toMatchObject({ added: 3, matched: 0 });
     expect(r.unmapped).toEqual([]);
     expect(r.quirks).toEqual([]);
