@@ -6,13 +6,16 @@ import { HAS_SHARED, litkit, litkitJson, SHARED, tempProject } from '../helpers.
 // The README's exchange flow, end to end through the built binary: a few spawns, the rest is tested through the library.
 describe.skipIf(!HAS_SHARED)('litkit import qdpx, export qdpx, framework export --format qdc, code list --format, merge', () => {
   let project: string;
+  let imported: Awaited<ReturnType<typeof litkitJson<{ documents: { added: number }; codes: { added: string[] }; unmapped: string[] }>>>;
+  // Imported once before the tests, so that each reads the same project whatever the order.
   beforeAll(async () => {
     project = await tempProject();
+    imported = await litkitJson(['import', 'qdpx', path.join(SHARED, 'interop', 'maxqda24-project.qdpx')], { cwd: project });
   });
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
   it('imports MAXQDA 24 and says what came in', async () => {
-    const r = await litkitJson<{ documents: { added: number }; codes: { added: string[] }; unmapped: string[] }>(['import', 'qdpx', path.join(SHARED, 'interop', 'maxqda24-project.qdpx')], { cwd: project });
+    const r = imported;
     expect(r.code).toBe(0);
     expect(r.data.documents.added).toBe(10);
     expect(r.data.codes.added).toHaveLength(307);

@@ -175,6 +175,15 @@ describe('record import formats, told by their content', () => {
   });
 
   it('writes the PRISMA2020 package CSV with its keys, sources and exclusion reasons', async () => {
+    // Every export above, imported into a project of this test's own, so it runs alone or in any order.
+    const own = path.join(dir, 'prisma');
+    fs.mkdirSync(own, { recursive: true });
+    const db = Db.open(path.join(own, 'litkit.sqlite'), { create: true });
+    const exports: [string, string][] = [['library.xml', ENDNOTE_XML], ['pubmed_result.xml', PUBMED_XML], ['savedrecs.txt', WOS], ['savedrecs.ciw', WOS], ['review_123_export.csv', COVIDENCE], ['articles.csv', RAYYAN]];
+    for (const [name, content] of exports) {
+      fs.writeFileSync(path.join(own, name), content);
+      await importRecords(db, path.join(own, name), { source: name });
+    }
     decide(db, 1, 'include', { reviewer: 'a' });
     decide(db, 2, 'exclude', { reviewer: 'a' });
     decide(db, 1, 'exclude', { stage: 'full-text', reviewer: 'a', reason: 'wrong population' });
@@ -184,6 +193,7 @@ describe('record import formats, told by their content', () => {
     const n = Object.fromEntries(rows.map((r) => [r.data, r.n]));
     const total = db.sql.prepare('SELECT count(*) FROM records').pluck().get() as number;
     expect(n).toMatchObject({ database_results: String(total), duplicates: '0', records_screened: '2', records_excluded: '1', dbr_sought_reports: '1', dbr_notretrieved_reports: '0', dbr_assessed: '1', dbr_excluded: 'wrong population, 1', new_studies: '0', website_results: '0' });
+    db.close();
     expect(n.database_specific_results).toBe('articles.csv, 2; library.xml, 2; pubmed_result.xml, 2; review_123_export.csv, 2; savedrecs.ciw, 1; savedrecs.txt, 1');
   });
 });

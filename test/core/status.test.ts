@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addCoding, autocode, decideCoding } from '../../src/core/coding/index.js';
 import { bundledFramework, loadFramework, parseFramework } from '../../src/core/coding/framework/index.js';
 import { setAttributes } from '../../src/core/documents/attributes.js';
@@ -14,18 +14,31 @@ describe('litkit status: where the review stands', () => {
   let dir: string;
   let db: Db;
   const needs = (name: string) => projectStatus(db).templates.find((t) => t.name === name)!.lacks.join(' | ');
+  let copies = 0;
+  // The ingested project is built once; each test works on its own copy, so none depends on another.
   beforeAll(async () => {
     dir = tempDir();
-    db = Db.open(path.join(dir, PROJECT_FILE), { create: true });
+    const base = Db.open(path.join(dir, PROJECT_FILE), { create: true });
     // A DOCX that is no zip at all fails to ingest, and its cause must show.
     const broken = path.join(dir, 'broken.docx');
     fs.writeFileSync(broken, 'this is not a zip archive');
-    await ingest(db, [path.join(CORPUS, 'policies'), path.join(CORPUS, 'reports'), broken], { jobs: 0 });
+    await ingest(base, [path.join(CORPUS, 'policies'), path.join(CORPUS, 'reports'), broken], { jobs: 0 });
+    base.sql.pragma('wal_checkpoint(TRUNCATE)');
+    base.close();
   });
-  afterAll(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    const copy = path.join(dir, `copy-${++copies}`);
+    fs.mkdirSync(copy);
+    fs.copyFileSync(path.join(dir, PROJECT_FILE), path.join(copy, PROJECT_FILE));
+    db = Db.open(path.join(copy, PROJECT_FILE));
   });
+  afterEach(() => db.close());
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const recordsImported = async () => {
+    const ris = path.join(dir, 'records.ris');
+    fs.writeFileSync(ris, 'TY  - JOUR\nTI  - Mentoring and promotion\nPY  - 2020\nER  -\nTY  - JOUR\nTI  - Canteen menus\nPY  - 2021\nER  -\n');
+    await importRecords(db, ris, { source: 'Hand' });
+  };
 
   it('counts documents by status and format, with failed files and their causes', () => {
     const d = projectStatus(db).documents;
@@ -66,15 +79,15 @@ describe('litkit status: where the review stands', () => {
     expect(promotion).toMatchObject({ accepted: 1, rejected: 1, manual: 1, auto: autoAll - 2 });
     expect(needs('desk-review')).not.toMatch(/framework|codings/);
 
-    const ris = path.join(dir, 'records.ris');
-    fs.writeFileSync(ris, 'TY  - JOUR\nTI  - Mentoring and promotion\nPY  - 2020\nER  -\nTY  - JOUR\nTI  - Canteen menus\nPY  - 2021\nER  -\n');
-    await importRecords(db, ris, { source: 'Hand' });
+    await recordsImported();
     expect(needs('desk-review')).toMatch(/screening decisions/);
     decide(db, 1, 'include', { reviewer: 'amina' });
     expect(needs('desk-review')).not.toMatch(/PRISMA/);
   });
 
   it('counts screening per stage with conflicts', async () => {
+    await recordsImported();
+    decide(db, 1, 'include', { reviewer: 'amina' });
     db.sql.prepare("INSERT INTO settings (key, value) VALUES ('screening', 'double') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
     decide(db, 1, 'include', { reviewer: 'ben' });
     decide(db, 2, 'include', { reviewer: 'amina' });

@@ -121,6 +121,7 @@ describe('transcripts: speaker turns detected in every style, stored with speake
   });
 
   it('gives speakers attributes that queries and tables use', () => {
+    autocode(db); // the tables below count auto codings, whatever ran before
     expect(() => setSpeakerAttributes(db, 'P3', { gender: 'woman' })).toThrow(/speaks in documents .*--doc/);
     const timed = docId.get('interview-timed.txt')!;
     setSpeakerAttributes(db, 'P3', { gender: 'woman', grade: 'G5' }, { documentIds: [timed] });

@@ -31,6 +31,7 @@ describe('--where takes the query language in every command', () => {
   });
 
   it('code auto codes only the documents a doc.type query selects, and a later run replaces only those', () => {
+    db.sql.prepare("DELETE FROM codings WHERE coder = 'auto'").run(); // from a project not auto-coded yet, whatever ran before
     const r = autocode(db, { where: 'doc.type = report' });
     expect(r.codings).toBeGreaterThan(0);
     const coded = db.sql.prepare("SELECT DISTINCT document_id FROM codings WHERE coder = 'auto' ORDER BY document_id").pluck().all() as number[];
