@@ -32,7 +32,7 @@ export default class Status extends LitkitCommand {
 
 function statusText(s: ProjectStatus): string {
   const d = s.documents;
-  const out: string[] = [`Project ${s.project}`, '', `Documents: ${d.total} (${list(d.byStatus)}; ${list(d.byFormat)})`];
+  const out: string[] = [`Project ${s.project}`, '', d.total ? `Documents: ${d.total} (${list(d.byStatus)}; ${list(d.byFormat)})` : 'Documents: none yet (litkit ingest FILE|FOLDER)'];
   out.push(`Pages: ${d.pages}, ${d.pagesWithoutText} without text; segments: ${d.segments}`);
   for (const n of d.noText) out.push(`  no text: #${n.id} ${n.title}: ${n.cause ?? 'no text found'}`);
   if (d.failed.length) out.push(`Failed files: ${d.failed.length}`);
