@@ -51,11 +51,22 @@ export function migrate(db: Database.Database, file: string, migrations = loadMi
     db.pragma('wal_checkpoint(TRUNCATE)');
     fs.copyFileSync(file, `${file}.bak`);
   }
-  for (const m of migrations.slice(current, target)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  // A migration that rebuilds a table (drop and rename) must not set off ON DELETE actions, so
+  // foreign keys are off while migrations run (they cannot change inside a transaction) and
+  // checked before each one commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations.slice(current, target)) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string }[];
+        if (broken.length) throw new Error(`migration ${m.name} left ${broken.length} rows of ${broken[0]!.table} without their parent`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return target;
 }

@@ -1,0 +1,5 @@
+/** Personal data: finding and masking it in text, before it is stored and in stored documents. */
+export { detect, speakerNames, REDACTION_KINDS } from './detect.js';
+export type { DetectOptions, Finding, RedactionKind } from './detect.js';
+export { mask, redactText, redactPages, noCounts, addCounts, totalCount } from './mask.js';
+export type { Masked, RedactionCounts } from './mask.js';
