@@ -3,6 +3,8 @@ import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { IngestProgress } from '../cli/progress.js';
 import { effectiveJobs, ingest, parseAttributes, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
 import { openProject } from '../core/store/index.js';
+import { lastDocumentId, redactionReports, type RedactionReport } from '../core/privacy/index.js';
+import { namesFlag, redactionLine, redactOptionsFrom } from '../cli/redact-flags.js';
 
 export default class Ingest extends LitkitCommand {
   static override description = `Add PDF, DOCX, HTML, TXT and Markdown files to the project.
@@ -12,6 +14,7 @@ Folders are read recursively. Each document is stored whole or not at all; files
     '<%= config.bin %> ingest reports/ policies/ --attr type=policy',
     "<%= config.bin %> ingest corpus --include '*.pdf' --exclude 'drafts/**'",
     '<%= config.bin %> ingest paper.pdf --pdf-engine pdf-parse --json',
+    '<%= config.bin %> ingest interviews/ --redact --names participants.txt',
   ];
 
   static override strict = false;
@@ -27,10 +30,12 @@ Folders are read recursively. Each document is stored whole or not at all; files
     attr: Flags.string({ char: 'a', description: 'Set an attribute on every new document: key=value (repeatable).', multiple: true }),
     jobs: Flags.integer({ char: 'j', description: 'Extraction worker threads (0: extract on the main thread). Default and most: the CPU count.', min: 0 }),
     'pdf-engine': Flags.string({ description: 'PDF text engine; the other is tried when it cannot read a file.', options: [...PDF_ENGINES], default: 'pdfium' }),
+    redact: Flags.boolean({ description: 'Mask e-mail addresses, phone numbers, ID-like numbers and names as [EMAIL], [PHONE], [ID], [NAME] before anything is stored or indexed.' }),
+    names: namesFlag,
     'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB (default: limits.max-file-mb, 256).', min: 1 }),
   };
 
-  async run(): Promise<IngestSummary> {
+  async run(): Promise<IngestSummary & { redactions?: RedactionReport[] }> {
     const { argv, flags } = await this.parse(Ingest);
     const attributes = parseAttributes(flags.attr ?? []);
     const jobs = flags.jobs === undefined ? undefined : effectiveJobs(flags.jobs);
@@ -38,6 +43,8 @@ Folders are read recursively. Each document is stored whole or not at all; files
     const db = openProject(flags.project);
     const progress = new IngestProgress(this.jsonEnabled());
     try {
+      const redact = flags.redact ? redactOptionsFrom(db, flags.names) : undefined;
+      const lastId = lastDocumentId(db);
       const summary = await ingest(db, argv as string[], {
         include: flags.include,
         exclude: flags.exclude,
@@ -45,14 +52,17 @@ Folders are read recursively. Each document is stored whole or not at all; files
         jobs,
         pdfEngine: flags['pdf-engine'] as (typeof PDF_ENGINES)[number],
         maxBytes: flags['max-size'] === undefined ? undefined : flags['max-size'] * 2 ** 20,
+        redact,
         onFile: (event, p) => progress.update(event, p),
       });
       progress.finish(summary);
+      const redactions = redact ? redactionReports(db).filter((r) => r.documentId > lastId) : undefined;
+      if (redactions && !this.jsonEnabled()) this.log(redactionLine(redactions));
       // Documents that are the full texts of imported records are linked to them.
       const { linkRecords } = await import('../core/review/link.js');
       for (const l of linkRecords(db)) if (!this.jsonEnabled()) this.log(`  attached to record #${l.recordId} (same ${l.by.toUpperCase()}): document ${l.documentId}`);
       if (summary.failed > 0) process.exitCode = 3;
-      return summary;
+      return redactions ? { ...summary, redactions } : summary;
     } finally {
       progress.stop();
       db.close();

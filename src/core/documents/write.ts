@@ -1,6 +1,7 @@
 import type { Db } from '../store/db.js';
 import type { Format, PreparedDocument } from '../ingest/types.js';
 import { refreshRepeats } from './repeats.js';
+import { saveRedactions } from '../privacy/report.js';
 
 export interface NewDocument {
   sha256: string;
@@ -52,6 +53,7 @@ export function insertDocument(db: Db, doc: NewDocument): number {
       }).lastInsertRowid,
     );
     prepared.pages.forEach((text, i) => insertPage.run(id, i + 1, text));
+    if (prepared.redactions) saveRedactions(db, id, prepared.redactions);
     prepared.segments.forEach((seg, i) => {
       const text = prepared.pages[seg.page - 1]!.slice(seg.start, seg.end);
       insertSegment.run(id, seg.page, i + 1, seg.start, seg.end, text, seg.kind, seg.kind, seg.para, seg.repeatKey);

@@ -7,6 +7,7 @@ import { insertDocument } from '../documents/write.js';
 import { cleanField } from '../render/escape.js';
 import type { Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
+import type { DetectOptions } from '../privacy/detect.js';
 import { collectFiles, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
 import { logIngest } from './log.js';
@@ -25,6 +26,8 @@ export interface IngestOptions extends FileFilter {
   limits?: Limits;
   /** Per-file extraction time limit in worker mode (default 120 s). */
   timeoutMs?: number;
+  /** Mask personal data before anything is stored (`--redact`). */
+  redact?: DetectOptions;
   /** Called after each file with what happened to it. */
   onFile?(event: FileEvent, progress: { done: number; total: number; pages: number }): void;
 }
@@ -222,7 +225,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
       seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, redact: options.redact })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
       prepared.catch(() => undefined); // handled in its turn, below
       const written = run

@@ -4,6 +4,8 @@ import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
 import { cleanField } from '../render/escape.js';
 import { DEFAULT_LIMITS } from '../store/limits.js';
+import { redactPrepared } from '../privacy/prepared.js';
+import type { DetectOptions } from '../privacy/detect.js';
 import type { DocMeta, ExtractLimits, Extractor, Format, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface PrepareTask {
@@ -13,6 +15,8 @@ export interface PrepareTask {
   pdfEngine: PdfEngineName;
   /** What the file may unpack or nest to (default: litkit's default limits). */
   limits?: ExtractLimits;
+  /** Mask personal data before anything is stored (`ingest --redact`). */
+  redact?: DetectOptions;
 }
 
 /** Each format's extractor, loaded on first use: a worker reading only PDFs never loads mammoth. */
@@ -76,10 +80,13 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
     }
     throw err;
   }
-  const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
-  const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
+  let pages = normalisePages(raw.pages.length ? raw.pages : ['']);
+  let meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
+  const redacted = task.redact && redactPrepared(pages, meta, task.redact);
+  if (redacted) ({ pages, meta } = redacted);
+  const redactions = redacted ? { redactions: redacted.counts } : {};
   if (!hasText(task.format, pages)) {
-    return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format) };
+    return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format), ...redactions };
   }
-  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok' };
+  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok', ...redactions };
 }

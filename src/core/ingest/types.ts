@@ -66,6 +66,8 @@ export interface PreparedDocument {
   status: 'ok' | 'no-text';
   /** Why a no-text document has no text. */
   reason?: string;
+  /** With `--redact`: how many of each kind of personal data were masked. */
+  redactions?: Record<string, number>;
 }
 
 export const PDF_ENGINES = ['pdfium', 'pdf-parse'] as const;

@@ -65,7 +65,7 @@ const digits = (s: string) => s.replace(/\D/g, '').length;
 /** The speaker names of a transcript: labels that open two or more turns and are not roles. */
 export function speakerNames(text: string): string[] {
   // A word the document also uses in lower case ("Proof:", "Read:") is a word, not a name.
-  const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  const lowerWords = new Set(text.replace(EMAIL, ' ').match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const seen = new Map<string, number>();
   for (const m of text.matchAll(SPEAKER)) {
     const label = m[1]!.replace(/[.’']+$/, '');
