@@ -3,8 +3,13 @@ import { Command, Flags, type Interfaces } from '@oclif/core';
 import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
+import { auditCommand } from './audited.js';
 import { parseFailure } from './parse-errors.js';
 import { systemFailure } from './system-errors.js';
+
+// oclif's FlagOutput and ArgOutput, which its package does not export.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Outputs = { [name: string]: any };
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
 
@@ -18,6 +23,25 @@ export abstract class LitkitCommand extends Command {
   static override baseFlags = {
     verbose: Flags.boolean({ description: 'Print stack traces with errors.', helpGroup: 'GLOBAL' }),
   };
+
+  private parsedInput?: { flags: Record<string, unknown>; args: Record<string, unknown>; argv: unknown[] };
+
+  /** Keeps what was parsed, for the audit record of a command that writes. */
+  protected override async parse<F extends Outputs, B extends Outputs, A extends Outputs>(
+    options?: Interfaces.Input<F, B, A>,
+    argv?: string[],
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    const out = await super.parse<F, B, A>(options, argv);
+    this.parsedInput = { flags: out.flags, args: out.args, argv: out.argv };
+    return out;
+  }
+
+  /** Runs the command; one that changed the project is then recorded in its audit log (src/cli/audited.ts). */
+  protected override async _run<T>(): Promise<T> {
+    const result = await super._run<T>();
+    if (this.parsedInput) auditCommand(this.id ?? '', this.parsedInput, result);
+    return result;
+  }
 
   /** Prints a line; titles, file names and text come from documents, so no control character reaches the terminal. */
   override log(message = '', ...args: unknown[]): void {

@@ -2,7 +2,7 @@ import { Args } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { documentIds } from '../cli/document-ids.js';
 import { namesFlag, redactionLine, redactOptionsFrom } from '../cli/redact-flags.js';
-import { redactDocuments, totalCount, type StoredRedaction } from '../core/privacy/index.js';
+import { addCounts, noCounts, redactDocuments, totalCount, type RedactionCounts, type StoredRedaction } from '../core/privacy/index.js';
 import { openProject } from '../core/store/index.js';
 
 export default class Redact extends LitkitCommand {
@@ -17,7 +17,7 @@ Pages, segments, the search index, titles, attributes, and the offsets and evide
 
   static override flags = { project: projectFlag, names: namesFlag };
 
-  async run(): Promise<{ documents: StoredRedaction[] }> {
+  async run(): Promise<{ documents: StoredRedaction[]; masked: RedactionCounts }> {
     const { argv, flags } = await this.parse(Redact);
     const ids = documentIds(argv as string[]);
     const db = openProject(flags.project);
@@ -28,7 +28,7 @@ Pages, segments, the search index, titles, attributes, and the offsets and evide
         this.log(`Document ${d.id}: ${what} (${d.segments} segments, ${d.codings} codings updated)`);
       }
       this.log(redactionLine(documents.map((d) => ({ documentId: d.id, counts: d.counts, at: '' }))));
-      return { documents };
+      return { documents, masked: documents.reduce((c, d) => addCounts(c, d.counts), noCounts()) };
     } finally {
       db.close();
     }
