@@ -39,7 +39,13 @@ export abstract class LitkitCommand extends Command {
   /** Runs the command; one that changed the project is then recorded in its audit log (src/cli/audited.ts). */
   protected override async _run<T>(): Promise<T> {
     const result = await super._run<T>();
-    if (this.parsedInput) auditCommand(this.id ?? '', this.parsedInput, result);
+    try {
+      if (this.parsedInput) auditCommand(this.id ?? '', this.parsedInput, result);
+    } catch (err) {
+      // The change is made and committed; say that its record is missing rather than hide it.
+      this.logToStderr(`litkit: the change was made but not recorded in the audit log: ${(err as Error).message}`);
+      process.exitCode ||= 1;
+    }
     return result;
   }
 
