@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 const benches = {
   definitions: () => import('./definitions.js'),
   ingest: () => import('./ingest.js'),
+  'ingest-memory': () => import('./ingest-memory.js'),
   query: () => import('./query.js'),
   screen: () => import('./screen-sets.js'),
   'screen-scale': () => import('./screen.js'),
   coding: () => import('./coding.js'),
   interop: () => import('./interop.js'),
   'coding-learning': () => import('./coding-learning.js'),
+  ocr: () => import('./ocr.js'),
+  survey: () => import('./survey.js'),
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

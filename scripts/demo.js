@@ -25,7 +25,11 @@ litkit('init', '.');
 // Each folder of the corpus is one kind of source; the attribute lets later queries tell them apart.
 const kinds = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
 for (const [folder, type] of Object.entries(kinds)) litkit('ingest', path.join(corpus, folder), '--attr', `type=${type}`);
+// The staff survey's export: respondents become cases with attributes, answers cited segments.
+litkit('ingest', path.join(corpus, 'surveys', 'staff-survey-2023-responses.csv'), '--survey', '--attr', 'type=survey', '--attr', 'title=Global Staff Survey 2023: responses', '--attr', 'year=2023');
 litkit('docs', 'list');
+// Transcripts' turns were found at ingest: who speaks, and in which role.
+litkit('speakers', 'list');
 // Coding: the bundled framework, auto-coded; the table printed is the code frequency table.
 litkit('framework', 'load', 'race-equality');
 litkit('code', 'auto');
@@ -36,6 +40,10 @@ litkit('code', 'list', '--code', 'intersectionality.disability', '--limit', '3')
 // Querying the coded evidence.
 litkit('query', 'employment.promotion AND (intersectionality.gender OR race) AND doc.type = policy', '--limit', '3');
 litkit('table', 'matrix', '--rows', 'employment.*', '--cols', 'attr:type');
+// The survey by respondents' gender, and the transcripts by speakers' role (interviewers' turns are not auto-coded).
+litkit('table', 'matrix', '--rows', 'employment.*', '--cols', 'case.gender', '--where', 'doc.type = survey');
+litkit('query', 'employment.promotion AND case.age >= 50', '--limit', '3');
+litkit('table', 'matrix', '--rows', 'employment.*', '--cols', 'speaker.role');
 litkit('definitions', 'race', 'ethnicity', 'structural racism');
 // The deliverable: the desk-review skeleton, filled from the project, in Word and Markdown.
 litkit('report', 'desk-review', '--out', 'desk-review.docx');

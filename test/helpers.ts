@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { type CliResult, type RunOptions, runInProcess } from './cli-runner.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'run.js');
@@ -11,27 +13,28 @@ export const CORPUS = path.join(ROOT, 'corpus');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const HAS_SHARED = fs.existsSync(path.join(SHARED, 'corpus'));
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
+export type { CliResult } from './cli-runner.js';
+
+/** Runs litkit as a user would, in `cwd`, inside the test process (see cli-runner.ts); spawning costs 1-2 s a call. */
+export function litkit(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return runInProcess(args, options);
 }
 
-/** Runs the built litkit binary as a user would, in `cwd`. */
-export function litkit(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+/** Runs the built binary in a new process, for the few end-to-end tests of the README's flows. */
+export function litkitSpawned(args: string[], options: RunOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, LITKIT_PROJECT: '', FORCE_COLOR: '0', ...options.env },
     encoding: 'utf8',
     input: options.input ?? '',
-    timeout: 120_000,
+    timeout: 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs litkit with --json and parses what it printed. */
-export function litkitJson<T = unknown>(args: string[], options: { cwd?: string } = {}): { code: number; data: T; stderr: string } {
-  const r = litkit([...args, '--json'], options);
+export async function litkitJson<T = unknown>(args: string[], options: { cwd?: string } = {}): Promise<{ code: number; data: T; stderr: string }> {
+  const r = await litkit([...args, '--json'], options);
   let data: T;
   try {
     data = JSON.parse(r.stdout) as T;
@@ -47,27 +50,27 @@ export function tempDir(prefix = 'litkit-test-'): string {
 }
 
 /** A new project in a temporary folder; returns the folder. */
-export function tempProject(): string {
+export async function tempProject(): Promise<string> {
   const dir = tempDir();
-  const r = litkit(['init', dir]);
+  const r = await litkit(['init', dir]);
   if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
   return dir;
 }
 
-/** The demo corpus's folders and the document type each stands for, as `npm run demo` ingests them. */
-export const DEMO_TYPES: Record<string, string> = { policies: 'policy', reports: 'report', surveys: 'survey', transcripts: 'transcript', literature: 'literature' };
+export { DEMO_STEPS, DEMO_TYPES } from './demo-steps.js';
 
-/** A new project holding the demo corpus, typed by folder and auto-coded with race-equality. */
+/**
+ * A new project holding the demo corpus, typed by folder and auto-coded with race-equality:
+ * a copy of the one test/global-setup.ts builds once per run, so each caller may write to its own.
+ */
 export function codedDemoProject(): string {
-  const project = tempProject();
-  const steps = [
-    ...Object.entries(DEMO_TYPES).map(([folder, type]) => ['ingest', path.join(CORPUS, folder), '--attr', `type=${type}`]),
-    ['framework', 'load', 'race-equality'],
-    ['code', 'auto'],
-  ];
-  for (const args of steps) {
-    const r = litkit(args, { cwd: project });
-    if (r.code !== 0) throw new Error(`litkit ${args.join(' ')} failed: ${r.stderr}`);
+  const dir = tempDir('litkit-demo-');
+  fs.cpSync(inject('codedDemoProject'), dir, { recursive: true });
+  return dir;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    codedDemoProject: string;
   }
-  return project;
 }

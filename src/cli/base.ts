@@ -1,15 +1,16 @@
 import { format } from 'node:util';
 import { Command, Flags, type Interfaces } from '@oclif/core';
+import type { Input, ParserOutput } from '@oclif/core/interfaces';
+
+// oclif's FlagOutput and ArgOutput, which it does not export.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Output = { [name: string]: any };
 import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 import { auditCommand } from './audited.js';
 import { parseFailure } from './parse-errors.js';
 import { systemFailure } from './system-errors.js';
-
-// oclif's FlagOutput and ArgOutput, which its package does not export.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Outputs = { [name: string]: any };
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
 
@@ -25,16 +26,6 @@ export abstract class LitkitCommand extends Command {
   };
 
   private parsedInput?: { flags: Record<string, unknown>; args: Record<string, unknown>; argv: unknown[] };
-
-  /** Keeps what was parsed, for the audit record of a command that writes. */
-  protected override async parse<F extends Outputs, B extends Outputs, A extends Outputs>(
-    options?: Interfaces.Input<F, B, A>,
-    argv?: string[],
-  ): Promise<Interfaces.ParserOutput<F, B, A>> {
-    const out = await super.parse<F, B, A>(options, argv);
-    this.parsedInput = { flags: out.flags, args: out.args, argv: out.argv };
-    return out;
-  }
 
   /** Runs the command; one that changed the project is then recorded in its audit log (src/cli/audited.ts). */
   protected override async _run<T>(): Promise<T> {
@@ -56,6 +47,22 @@ export abstract class LitkitCommand extends Command {
 
   override logToStderr(message = '', ...args: unknown[]): void {
     super.logToStderr(stripControls(format(message, ...args)));
+  }
+
+  /**
+   * oclif fills a missing argument from piped stdin, so `echo x | litkit query` would query "x";
+   * litkit reads stdin only where a command says so, with `-` as the file.
+   */
+  protected override async parse<F extends Output, B extends Output, A extends Output>(options?: Input<F, B, A>, argv?: string[]): Promise<ParserOutput<F, B, A>> {
+    // Read by property, not spread: a command class inherits baseFlags and enableJsonFlag.
+    const input = (options ?? this.ctor) as Input<F, B, A>;
+    const args = Object.fromEntries(Object.entries(input.args ?? {}).map(([name, arg]) => [name, { ...arg, ignoreStdin: true }]));
+    const { flags, baseFlags, constraints, enableJsonFlag, strict, context } = input;
+    const given = Object.entries({ flags, baseFlags, constraints, enableJsonFlag, strict, context, '--': input['--'] }).filter(([, v]) => v !== undefined);
+    const out = await super.parse({ ...Object.fromEntries(given), args } as Input<F, B, A>, argv);
+    // Kept for the audit record of a command that writes.
+    this.parsedInput = { flags: out.flags, args: out.args, argv: out.argv };
+    return out;
   }
 
   protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {

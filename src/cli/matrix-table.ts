@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
 import type { Matrix } from '../core/query/index.js';
-import type { Cell } from './output.js';
-import type { TableData } from './render.js';
+import type { Cell, Table } from '../core/tables/index.js';
 
 export const percentFlag = Flags.string({ description: 'Add percentages of the row, column or grand total to each cell.', options: ['row', 'col', 'total'] });
 
@@ -19,7 +18,7 @@ export function withTotals(m: Matrix): MatrixJson {
 }
 
 /** The matrix as a table with a Total column and row; with percent, cells read "n (p%)". */
-export function matrixTable(m: MatrixJson, title: string, percent?: string): TableData {
+export function matrixTable(m: MatrixJson, title: string, percent?: string): Table {
   const cell = (n: number, i: number, j: number): Cell => {
     if (!percent) return n;
     const base = percent === 'row' ? m.rowTotals[i]! : percent === 'col' ? m.columnTotals[j]! : m.total;
@@ -27,7 +26,7 @@ export function matrixTable(m: MatrixJson, title: string, percent?: string): Tab
   };
   return {
     title,
-    header: ['code', ...m.columns, 'Total'],
+    columns: [{ label: 'code', kind: 'key' }, ...m.columns.map((label) => ({ label, kind: 'number' as const })), { label: 'Total', kind: 'number' }],
     rows: [
       ...m.rows.map((r, i) => [r, ...m.cells[i]!.map((n, j) => cell(n, i, j)), m.rowTotals[i]!]),
       ['Total', ...m.columnTotals, m.total],

@@ -1,111 +1,74 @@
-import path from 'node:path';
 import { Flags } from '@oclif/core';
-import { escapeMarkdown, spreadsheetCell } from '../core/render/escape.js';
-import { claimOutput, OutputError, writeOutput } from '../core/render/outputs.js';
+import { claimOutput, writeOutput } from '../core/render/outputs.js';
 import type { Db } from '../core/store/db.js';
+import { formatFromPath, showing, TABLE_EXTENSIONS, TABLE_FORMATS, writeTable, type Table, type TableFormat } from '../core/tables/index.js';
 import { UsageError } from '../errors.js';
-import { formatCsv, formatTable, type Cell } from './output.js';
-
-export const FORMATS = ['table', 'md', 'csv', 'json', 'xlsx', 'docx'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The file extensions each format is written to. */
-const EXTENSIONS: Record<Format, string[]> = {
-  table: ['.txt'],
-  md: ['.md', '.markdown'],
-  csv: ['.csv'],
-  json: ['.json'],
-  xlsx: ['.xlsx'],
-  docx: ['.docx'],
-};
 
 /** --force, for every command that writes a file with --out. */
 export const forceFlag = Flags.boolean({ description: 'Replace the --out file even if litkit did not write it or it was changed since.' });
 
-/** --format, --out and --force, shared by every command that prints a table. */
+/** --format, --out, --force and the --csv alias, shared by every command that lists rows. */
 export const tableFlags = {
-  format: Flags.string({ description: 'Output format (default: from --out, else table).', options: [...FORMATS] }),
-  out: Flags.string({ char: 'o', description: 'Write to this file instead of the terminal (.md, .csv, .json, .xlsx, .docx, or .txt for the plain table).' }),
+  format: Flags.string({ description: 'Output format (default: from the --out extension, else table). json prints what --json does.', options: [...TABLE_FORMATS] }),
+  out: Flags.string({ char: 'o', description: 'Write to this file instead of the terminal (.txt, .md, .csv, .json, .jsonl, .xlsx or .docx); says "Wrote FILE (N rows)" on stderr.' }),
   force: forceFlag,
+  csv: Flags.boolean({ description: 'Same as --format csv.', exclusive: ['format'] }),
 };
 
-/** A table to render: a header, rows, and an optional title (sheet name, Markdown caption). */
-export interface TableData {
-  title?: string;
-  header: string[];
-  rows: Cell[][];
+export interface TableFlagValues {
+  format?: string;
+  out?: string;
+  force?: boolean;
+  csv?: boolean;
 }
 
-function formatOf(flags: { format?: string; out?: string }): Format {
-  if (flags.format) return flags.format as Format;
-  if (!flags.out) return 'table';
-  const ext = path.extname(flags.out).toLowerCase();
-  const format = FORMATS.find((f) => EXTENSIONS[f].includes(ext));
-  if (!format) throw new OutputError(flags.out, `litkit cannot write a table as ${ext || 'a file without an extension'}; give a name ending in .md, .csv, .json, .xlsx, .docx or .txt`);
-  return format;
-}
-
-const mdCell = (c: Cell) => (c === null || c === undefined ? '' : escapeMarkdown(String(c)).replace(/\s+/g, ' '));
-
-/** A table as GFM Markdown; cells are escaped, so their text cannot become markup. */
-export function formatMarkdown(t: TableData): string {
-  const numeric = t.header.map((_, i) => t.rows.some((r) => typeof r[i] === 'number') && t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined || r[i] === ''));
-  const lines = [`| ${t.header.map(mdCell).join(' | ')} |`, `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`];
-  for (const r of t.rows) lines.push(`| ${r.map(mdCell).join(' | ')} |`);
-  return `${t.title ? `**${escapeMarkdown(t.title)}**\n\n` : ''}${lines.join('\n')}`;
-}
-
-/** A workbook with a frozen, filterable header row and fitted column widths (exceljs). */
-async function xlsxBuffer(t: TableData): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'litkit';
-  const sheet = String(spreadsheetCell(t.title ?? 'litkit')).replace(/[\\/?*[\]:']/g, ' ').trim().slice(0, 31) || 'litkit';
-  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(t.header.map(spreadsheetCell));
-  ws.getRow(1).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map(spreadsheetCell));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
-  ws.columns.forEach((col, i) => {
-    const longest = Math.max(t.header[i]!.length, ...t.rows.map((r) => String(r[i] ?? '').length));
-    col.width = Math.min(80, Math.max(8, longest + 2));
-    if (longest > 80) col.alignment = { wrapText: true, vertical: 'top' };
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** The table as the bytes of a file of `format`. */
-async function fileContent(format: Format, t: TableData, json: unknown, maxWidth: number): Promise<string | Buffer> {
-  switch (format) {
-    case 'xlsx':
-      return xlsxBuffer(t);
-    case 'docx': {
-      const { markdownToDocx } = await import('../core/render/docx.js');
-      return markdownToDocx(`# ${escapeMarkdown(t.title ?? 'Table')}\n\n${formatMarkdown({ ...t, title: undefined })}\n`, { title: t.title ?? 'Table' });
-    }
-    case 'json':
-      return `${JSON.stringify(json, null, 2)}\n`;
-    case 'csv':
-      return `${formatCsv(t.header, t.rows)}\n`;
-    case 'md':
-      return `${formatMarkdown(t)}\n`;
-    default:
-      return `${formatTable(t.header, t.rows, maxWidth)}\n`;
-  }
+/** What a command needs to print a table: oclif's Command has all three. */
+interface Printer {
+  log(message?: string): void;
+  logToStderr(message?: string): void;
+  jsonEnabled(): boolean;
 }
 
 /**
- * Renders a table as asked: to the terminal, or to --out (checked by `claimOutput`: never the
- * project database, an extension that fits the format, no overwriting of files litkit did not
- * write unless --force). Returns what to print, or undefined when it wrote a file.
+ * Columns a terminal table may fill: the terminal's width, else COLUMNS, else 100 when the output
+ * is piped (wide enough for a citation and a readable excerpt, and what most editors show).
  */
-export async function renderTable(db: Db, flags: { format?: string; out?: string; force?: boolean }, t: TableData, json: unknown, maxWidth = 60): Promise<string | undefined> {
-  const format = formatOf(flags);
+export function terminalWidth(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env > 20 ? env : 100;
+}
+
+/** The format asked for: --csv, else --format, else the --out extension, else the terminal table. */
+export function tableFormat(flags: TableFlagValues): TableFormat {
+  if (flags.csv) return 'csv';
+  if (flags.format) return flags.format as TableFormat;
+  return flags.out ? formatFromPath(flags.out) : 'table';
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Prints a table as asked, or writes it to --out (checked by `claimOutput`: never over the project
+ * database, an extension that fits the format, no replacing of files litkit did not write unless
+ * --force) and says "Wrote FILE (N rows)" on stderr, so stdout stays clean for pipes. A capped
+ * listing says "showing N of M": under a terminal or Markdown table, on stderr for data formats.
+ * `data` is the command's result, which --format json prints as --json does; `empty` is said
+ * instead of an empty terminal table.
+ */
+export async function emitTable(cmd: Printer, db: Db | undefined, flags: TableFlagValues, table: Table, options: { data?: unknown; empty?: string } = {}): Promise<void> {
+  const { data, empty } = options;
+  const format = tableFormat(flags);
+  const capped = showing(table);
   if (!flags.out) {
+    if (cmd.jsonEnabled()) return;
+    if (format === 'table' && empty !== undefined && table.rows.length === 0) return cmd.log(empty);
     if (format === 'xlsx' || format === 'docx') throw new UsageError('E_USAGE', `${format} is a binary format: give --out FILE.${format}`);
-    return (await fileContent(format, t, json, maxWidth)).toString().trimEnd();
+    cmd.log((await writeTable(table, format, { width: terminalWidth(), data })).toString().trimEnd());
+    if (capped && format !== 'table' && format !== 'md') cmd.logToStderr(`litkit: ${capped}`);
+    return;
   }
-  claimOutput(db, flags.out, EXTENSIONS[format], { force: flags.force });
-  await writeOutput(db, flags.out, await fileContent(format, t, json, maxWidth));
-  return undefined;
+  claimOutput(db, flags.out, TABLE_EXTENSIONS[format], { force: flags.force });
+  await writeOutput(db, flags.out, await writeTable(table, format, { width: terminalWidth(), data }));
+  cmd.logToStderr(`Wrote ${flags.out} (${plural(table.rows.length, 'row')}${capped ? `, ${capped}` : ''})`);
 }

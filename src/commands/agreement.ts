@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { formatTable } from '../cli/output.js';
+import { terminalWidth } from '../cli/render.js';
+import { columns, toTerminal } from '../core/tables/index.js';
 import { agreement, type AgreementReport, type AgreementStats } from '../core/coding/index.js';
 import { openProject } from '../core/store/index.js';
 import { UsageError } from '../errors.js';
@@ -29,7 +30,8 @@ Units are segments (coded if a coding touches the segment) or characters of the 
       const r = agreement(db, { coders: [coders[0]!, coders[1]!], codes: flags.code, unit: flags.unit as 'segment' | 'character' });
       const row = (name: string, s: AgreementStats) => [name, s.both, s.firstOnly, s.secondOnly, s.neither, `${(100 * s.percentAgreement).toFixed(1)}%`, num(s.kappa), num(s.alpha)];
       this.log(`${r.coders[0]} and ${r.coders[1]} on ${r.documents} document${r.documents === 1 ? '' : 's'} coded by both; unit: ${r.unit}\n`);
-      this.log(formatTable(['code', 'both', `${r.coders[0]} only`, `${r.coders[1]} only`, 'neither', 'agreement', 'kappa', 'alpha'], [...r.byCode.map((c) => row(c.code, c)), row('overall', r.overall)]));
+      const cols = columns('code:key', 'both:number', `${r.coders[0]} only:number`, `${r.coders[1]} only:number`, 'neither:number', 'agreement:number', 'kappa:number', 'alpha:number');
+      this.log(toTerminal({ columns: cols, rows: [...r.byCode.map((c) => row(c.code, c)), row('overall', r.overall)] }, terminalWidth()));
       return r;
     } finally {
       db.close();

@@ -1,12 +1,12 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { renderTable, tableFlags } from '../cli/render.js';
-import type { Cell } from '../cli/output.js';
+import { emitTable, tableFlags, tableFormat } from '../cli/render.js';
+import { columns, type Cell } from '../core/tables/index.js';
 import { UsageError } from '../errors.js';
 import { compareDefinitions, findDefinitions, type Definition, type DefinitionComparison } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
 
-const HEADER = ['term', 'source', 'definition', 'form'];
+const COLUMNS = columns('term:key', 'source:citation', 'definition:excerpt', 'form');
 const NONE = 'no definition found in the sources';
 
 /** Table rows of a comparison: per term its working definition, then the sources', or one line saying none. */
@@ -54,15 +54,15 @@ With --framework, maps every term of the framework's code labels (plus any named
       if (flags.framework !== undefined) {
         const comparison = compareDefinitions(db, { framework: flags.framework || undefined, terms });
         const title = `Definitions: ${comparison.framework?.title ?? 'terms'}`;
-        const text = await renderTable(db, flags, { title, header: HEADER, rows: comparisonRows(comparison) }, comparison, 90);
-        if (text !== undefined) this.log(text);
+        await emitTable(this, db, flags, { title, columns: COLUMNS, rows: comparisonRows(comparison) }, { data: comparison });
         return comparison;
       }
       const defs = findDefinitions(db, terms);
       const missing = terms.filter((t) => !defs.some((d) => d.term === t));
       const rows: Cell[][] = [...defs.map((d) => [d.term, d.citation, d.definition, d.pattern]), ...missing.map((t) => [t, '', NONE, 'none'])];
-      const text = await renderTable(db, flags, { title: 'Definitions', header: HEADER, rows }, defs, 90);
-      if (text !== undefined) this.log(defs.length ? text : `No definitions of ${terms.join(', ')} found.`);
+      // A file lists every term asked for, found or not; the terminal just says none was found.
+      if (!defs.length && !flags.out && tableFormat(flags) === 'table') this.log(`No definitions of ${terms.join(', ')} found.`);
+      else await emitTable(this, db, flags, { title: 'Definitions', columns: COLUMNS, rows }, { data: defs });
       return defs;
     } finally {
       db.close();

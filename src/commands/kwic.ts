@@ -1,8 +1,9 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../cli/base.js';
-import { renderTable, tableFlags } from '../cli/render.js';
-import { kwic, type KwicLine } from '../core/query/index.js';
+import { emitTable, tableFlags } from '../cli/render.js';
+import { kwicWithTotal, type KwicLine } from '../core/query/index.js';
 import { openProject } from '../core/store/index.js';
+import { columns } from '../core/tables/index.js';
 
 export default class Kwic extends LitkitCommand {
   static override description = 'Keyword in context: every occurrence of a word or phrase (by stem unless --exact), aligned, with its citation.';
@@ -24,16 +25,11 @@ export default class Kwic extends LitkitCommand {
     const { args, flags } = await this.parse(Kwic);
     const db = openProject(flags.project);
     try {
-      const lines = kwic(db, args.term, { exact: flags.exact, width: flags.width, limit: flags.limit, where: flags.where });
-      if (!flags.format && !flags.out) {
-        // Aligned on the keyword, as a concordance is read.
-        const kw = Math.max(0, ...lines.map((l) => l.keyword.length));
-        for (const l of lines) this.log(`${l.left.padStart(flags.width)}  ${l.keyword.padEnd(kw)}  ${l.right.padEnd(flags.width)}  ${l.citation}`);
-        this.log(`\n${lines.length} occurrence${lines.length === 1 ? '' : 's'} of ${args.term}${flags.exact ? '' : ' (any form)'}`);
-        return lines;
-      }
-      const text = await renderTable(db, flags, { title: `KWIC: ${args.term}`, header: ['left', 'keyword', 'right', 'citation'], rows: lines.map((l) => [l.left, l.keyword, l.right, l.citation]) }, lines);
-      if (text !== undefined) this.log(text);
+      const { lines, total } = kwicWithTotal(db, args.term, { exact: flags.exact, width: flags.width, limit: flags.limit, where: flags.where });
+      // Aligned on the keyword, as a concordance is read: the left context right-aligned, shortened from its start.
+      const cols = [{ label: 'left', kind: 'excerpt' as const, alignRight: true }, ...columns('keyword:key', 'right:excerpt', 'citation:citation')];
+      const notes = [`${total} occurrence${total === 1 ? '' : 's'} of ${args.term}${flags.exact ? '' : ' (any form)'}`];
+      await emitTable(this, db, flags, { title: `KWIC: ${args.term}`, columns: cols, rows: lines.map((l) => [l.left, l.keyword, l.right, l.citation]), notes, total }, { data: lines });
       return lines;
     } finally {
       db.close();

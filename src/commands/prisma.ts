@@ -3,7 +3,7 @@ import { LitkitCommand, projectFlag } from '../cli/base.js';
 import { forceFlag } from '../cli/render.js';
 import { stripControls } from '../core/render/escape.js';
 import { claimOutput, writeOutput } from '../core/render/outputs.js';
-import { pendingLines, prisma2020Csv, prismaCounts, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
+import { pendingLines, prisma2020Csv, prismaCounts, prismaMarkdown, prismaMermaid, prismaSvg, type PrismaCounts } from '../core/review/index.js';
 import { openProject } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 
@@ -35,35 +35,17 @@ export default class Prisma extends LitkitCommand {
         : flags.format === 'mermaid' ? `${prismaMermaid(c)}\n`
         : flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n`
         : flags.format === 'prisma2020-csv' ? prisma2020Csv(c)
-        : `${markdown(c)}\n`;
+        : `${prismaMarkdown(c)}\n`;
       const pending = c.awaitingScreening + c.awaitingAssessment;
       if (pending && !this.jsonEnabled()) process.stderr.write(`litkit: prisma: ${pending} record${pending === 1 ? ' is' : 's are'} not in the flow yet (${[...pendingLines(c.screeningPending, 'screening'), ...pendingLines(c.assessmentPending, 'assessment')].join('; ')})\n`);
       if (flags.out) {
         claimOutput(db, flags.out, EXTENSIONS[flags.format]!, { force: flags.force });
         await writeOutput(db, flags.out, text);
-        this.log(`Wrote ${flags.out}`);
+        this.logToStderr(`Wrote ${flags.out} (PRISMA 2020 flow, ${flags.format})`);
       } else if (!this.jsonEnabled()) process.stdout.write(stripControls(text));
       return c;
     } finally {
       db.close();
     }
   }
-}
-
-function markdown(c: PrismaCounts): string {
-  const rows: [string, string | number][] = [
-    ...c.identified.map((s): [string, number] => [`Records identified: ${s.source}`, s.records]),
-    ['Records identified (total)', c.identifiedTotal],
-    ['Duplicate records removed', c.duplicatesRemoved],
-    ['Records screened', c.screened],
-    ...pendingLines(c.screeningPending, 'screening').map((l): [string, string] => ['Records pending (not in the flow yet)', l]),
-    ['Records excluded', c.excludedAtScreening],
-    ['Reports sought for retrieval', c.soughtForRetrieval],
-    ['Reports not retrieved', c.notRetrieved],
-    ['Reports assessed for eligibility', c.assessedForEligibility],
-    ...pendingLines(c.assessmentPending, 'assessment').map((l): [string, string] => ['Reports pending (not in the flow yet)', l]),
-    ...c.excludedWithReasons.map((r): [string, number] => [`Reports excluded: ${r.reason}`, r.reports]),
-    ['Studies included in review', c.included],
-  ];
-  return ['| PRISMA 2020 | n |', '| --- | ---: |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }

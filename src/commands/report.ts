@@ -8,12 +8,12 @@ import { UsageError } from '../errors.js';
 
 export default class Report extends LitkitCommand {
   static override description = `Write a report from a template: a skeleton already filled with what the project knows (counts, definitions, tables, the strongest quotes with page citations, the documents reviewed and an APA bibliography), as Word (.docx), Markdown (.md) or HTML (.html).
-Bundled templates: desk-review, assessment-report, concept-note, inception-report, evidence-table. --tor DOC reads a terms of reference in the project into the plan (inception-report, assessment-report, concept-note). Your own: a Handlebars .md.hbs file in the project folder or a --templates folder (partials: _NAME.md.hbs beside it). --data prints the data model templates see.`;
+Bundled templates: desk-review, assessment-report, concept-note, inception-report, evidence-table. --tor DOC reads a terms of reference in the project into the plan (inception-report, assessment-report, concept-note). Your own: a Handlebars NAME.md.hbs in the project's templates/ folder or a --templates folder, used by name (partials: _NAME.md.hbs beside it). --data prints the data model templates see.`;
 
   static override examples = [
     '<%= config.bin %> report desk-review --out report.docx',
     '<%= config.bin %> report desk-review --out report.md --title "External review of racial equity"',
-    '<%= config.bin %> report my-template.md.hbs --out draft.html',
+    '<%= config.bin %> report my-template --out draft.html',
     '<%= config.bin %> report desk-review --data > model.json',
     "<%= config.bin %> report desk-review --out report.docx --where 'NOT doc.type in (vacancy)'",
     '<%= config.bin %> report inception-report --tor 3 --out inception.docx',
@@ -49,7 +49,7 @@ Bundled templates: desk-review, assessment-report, concept-note, inception-repor
         return model;
       }
       const r = await writeReport(db, args.template, { ...options, out: flags.out!, templateDirs: flags.templates, force: flags.force });
-      this.log(`Wrote ${r.out} (${r.format}, ${Math.round(r.bytes / 1024)} KB): ${r.headings.length} headings${r.figures.length ? `, ${r.figures.length} ${r.figures.length === 1 ? 'figure' : 'figures'}` : ''}, from ${r.template}`);
+      this.logToStderr(`Wrote ${r.out} (${r.format}, ${Math.round(r.bytes / 1024)} KB): ${r.headings.length} headings${r.figures.length ? `, ${r.figures.length} ${r.figures.length === 1 ? 'figure' : 'figures'}` : ''}, from ${r.template}`);
       return r;
     } finally {
       db.close();

@@ -11,8 +11,8 @@ describe('litkit code review', () => {
   });
   afterAll(() => p.close());
 
-  it('takes keys from a pipe: accept, reject, undo the reject, quit', () => {
-    const r = litkit(['code', 'review', '--project', p.dir, '--coder', 'amina'], { input: 'a\nr\nu\nq\n' });
+  it('takes keys from a pipe: accept, reject, undo the reject, quit', async () => {
+    const r = await litkit(['code', 'review', '--project', p.dir, '--coder', 'amina'], { input: 'a\nr\nu\nq\n' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const accepted = /^Accepted #(\d+) (\S+) by amina: Technical note.*, para\. \d+$/m.exec(r.stdout);

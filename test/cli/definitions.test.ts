@@ -36,8 +36,9 @@ describe('litkit definitions --framework', () => {
   }, 30_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the working definition, the sources with citations and a line per term without a definition', () => {
-    const r = litkit(['definitions', '--framework'], { cwd: dir });
+  it('prints the working definition, the sources with citations and a line per term without a definition', async () => {
+    // A terminal this wide cuts no cell, so each row reads whole on one line.
+    const r = await litkit(['definitions', '--framework'], { cwd: dir, env: { COLUMNS: '250' } });
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.split('\n').map((l) => l.replace(/\s{2,}/g, ' | ').trim());
     expect(rows).toContainEqual(expect.stringMatching(/^structural racism \| working definition \(framework\) \| Policies, practices and norms of institutions/));
@@ -47,8 +48,8 @@ describe('litkit definitions --framework', () => {
     expect(rows).toContain('unconscious bias | no definition found in the sources | none');
   });
 
-  it('gives the comparison and the missing terms as JSON', () => {
-    const { code, data } = litkitJson<{ framework: { id: string }; terms: { term: string; workingDefinition: string | null; sources: { citation: string }[] }[]; missing: string[] }>(
+  it('gives the comparison and the missing terms as JSON', async () => {
+    const { code, data } = await litkitJson<{ framework: { id: string }; terms: { term: string; workingDefinition: string | null; sources: { citation: string }[] }[]; missing: string[] }>(
       ['definitions', '--framework', 'mini'],
       { cwd: dir },
     );

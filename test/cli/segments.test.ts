@@ -27,8 +27,8 @@ describe('litkit code auto --include-kinds and docs show --segments', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('lists each segment with its kind, reader paragraph number and citation', () => {
-    const { code, data } = litkitJson<Shown>(['docs', 'show', '1', '--segments', '--project', dir]);
+  it('lists each segment with its kind, reader paragraph number and citation', async () => {
+    const { code, data } = await litkitJson<Shown>(['docs', 'show', '1', '--segments', '--project', dir]);
     expect(code).toBe(0);
     expect(data.segmentList.map((s) => [s.kind, s.para, s.text])).toEqual([
       ['heading', null, 'Recruitment note'],
@@ -40,11 +40,11 @@ describe('litkit code auto --include-kinds and docs show --segments', () => {
     expect(data.kinds).toEqual({ heading: 2, body: 1, boilerplate: 1 });
   });
 
-  it('codes headings only when --include-kinds asks, and refuses an unknown kind with a usage error', () => {
-    const all = litkitJson<{ segments: number }>(['code', 'auto', '--include-kinds', 'all', '--project', dir]);
+  it('codes headings only when --include-kinds asks, and refuses an unknown kind with a usage error', async () => {
+    const all = await litkitJson<{ segments: number }>(['code', 'auto', '--include-kinds', 'all', '--project', dir]);
     expect(all.code).toBe(0);
     expect(all.data.segments).toBe(4);
-    const bad = litkit(['code', 'auto', '--include-kinds', 'heading,footnote', '--project', dir]);
+    const bad = await litkit(['code', 'auto', '--include-kinds', 'heading,footnote', '--project', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('litkit: unknown segment kind "footnote"; use a comma list of heading, body, list, table, caption, reference, boilerplate, or all (E_USAGE)');
   });

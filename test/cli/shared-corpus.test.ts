@@ -48,12 +48,12 @@ describe.skipIf(!HAS_SHARED)('the shared real-world PDFs', () => {
   let project: string;
   let summary: Summary;
   let docs: Doc[];
-  beforeAll(() => {
-    project = tempProject();
-    const r = litkitJson<Summary>(['ingest', PDF_DIR], { cwd: project });
+  beforeAll(async () => {
+    project = await tempProject();
+    const r = await litkitJson<Summary>(['ingest', PDF_DIR], { cwd: project });
     expect(r.code).toBe(0);
     summary = r.data;
-    docs = litkitJson<Doc[]>(['docs', 'list'], { cwd: project }).data;
+    docs = (await litkitJson<Doc[]>(['docs', 'list'], { cwd: project })).data;
   }, 300_000);
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
@@ -71,8 +71,8 @@ describe.skipIf(!HAS_SHARED)('the shared real-world PDFs', () => {
     expect(docs.filter((d) => d !== scanned).every((d) => d.status === 'ok' && d.segments > 0)).toBe(true);
   });
 
-  it.each(KNOWN_PAGES)('finds "%s" phrase on the page pdftotext puts it', (file, phrase, page) => {
-    const hits = litkitJson<Hit[]>(['search', `"${phrase}"`], { cwd: project }).data;
+  it.each(KNOWN_PAGES)('finds "%s" phrase on the page pdftotext puts it', async (file, phrase, page) => {
+    const hits = (await litkitJson<Hit[]>(['search', `"${phrase}"`], { cwd: project })).data;
     const doc = docs.find((d) => d.sourcePath.endsWith(file))!;
     const inDoc = hits.filter((h) => h.documentId === doc.id);
     expect(inDoc.map((h) => h.page)).toEqual([page]);
@@ -84,10 +84,10 @@ describe.skipIf(!HAS_SHARED)('the shared real-world DOCX files', () => {
   let project: string;
   let summary: Summary;
   let docs: Doc[];
-  beforeAll(() => {
-    project = tempProject();
-    summary = litkitJson<Summary>(['ingest', DOCX_DIR], { cwd: project }).data;
-    docs = litkitJson<Doc[]>(['docs', 'list'], { cwd: project }).data;
+  beforeAll(async () => {
+    project = await tempProject();
+    summary = (await litkitJson<Summary>(['ingest', DOCX_DIR], { cwd: project })).data;
+    docs = (await litkitJson<Doc[]>(['docs', 'list'], { cwd: project })).data;
   }, 300_000);
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
@@ -113,16 +113,18 @@ describe.skipIf(!HAS_SHARED)('the shared real-world DOCX files', () => {
     }
   });
 
-  it('keeps tables, footnotes and headers of the files that have them', () => {
-    const text = (name: string) => {
+  it('keeps tables, footnotes and headers of the files that have them', async () => {
+    const text = async (name: string) => {
       const d = docs.find((x) => x.sourcePath.endsWith(name))!;
-      return Array.from({ length: d.pages }, (_, i) =>
-        litkitJson<{ page: { text: string } }>(['docs', 'show', String(d.id), '--page', String(i + 1)], { cwd: project }).data.page.text,
-      ).join('\n');
+      const pages: string[] = [];
+      for (let i = 0; i < d.pages; i++) {
+        pages.push((await litkitJson<{ page: { text: string } }>(['docs', 'show', String(d.id), '--page', String(i + 1)], { cwd: project })).data.page.text);
+      }
+      return pages.join('\n');
     };
-    expect(text('TestTableCellAlign.docx')).toContain('Top | Bottom');
-    expect(text('form_footnotes.docx')).toContain('testdoc test phrase'); // the text of its footnote
-    expect(text('ThreeColHeadFoot.docx')).toContain('First header column! Mid header Right header!');
-    expect(text('ThreeColHeadFoot.docx')).toContain('This is page two.');
+    expect(await text('TestTableCellAlign.docx')).toContain('Top | Bottom');
+    expect(await text('form_footnotes.docx')).toContain('testdoc test phrase'); // the text of its footnote
+    expect(await text('ThreeColHeadFoot.docx')).toContain('First header column! Mid header Right header!');
+    expect(await text('ThreeColHeadFoot.docx')).toContain('This is page two.');
   });
 });

@@ -14,19 +14,19 @@ describe('usage errors', () => {
     expect(didYouMean('--nosuchflag', ['--include', '--exclude', '--jobs'])).toBeUndefined();
   });
 
-  it('prints one litkit line with a "did you mean" and exits 2 for a misspelt flag, a bad option and an unknown command', () => {
-    const flag = litkit(['ingest', '--includ', '*.pdf']);
+  it('prints one litkit line with a "did you mean" and exits 2 for a misspelt flag, a bad option and an unknown command', async () => {
+    const flag = await litkit(['ingest', '--includ', '*.pdf']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe('litkit: unknown flag --includ (did you mean --include?); see `litkit ingest --help` (E_USAGE)\n');
-    const option = litkit(['table', 'matrix', '--format', 'pdf']);
+    const option = await litkit(['table', 'matrix', '--format', 'pdf']);
     expect(option.code).toBe(2);
-    expect(option.stderr.trim().split('\n')).toEqual(['litkit: expected --format=pdf to be one of: table, md, csv, json, xlsx, docx; see `litkit table matrix --help` (E_USAGE)']);
-    const command = litkit(['tabel', 'matrix']);
+    expect(option.stderr.trim().split('\n')).toEqual(['litkit: expected --format=pdf to be one of: table, md, csv, json, jsonl, xlsx, docx; see `litkit table matrix --help` (E_USAGE)']);
+    const command = await litkit(['tabel', 'matrix']);
     expect(command.code).toBe(2);
     expect(command.stderr).toBe('litkit: unknown command "tabel matrix" (did you mean `litkit table matrix`?); see `litkit --help` (E_USAGE)\n');
   });
 
-  it('names the path and the cause of a failed file operation in one line, never a raw Node error', () => {
+  it('names the path and the cause of a failed file operation in one line, never a raw Node error', async () => {
     const dir = tempDir();
     try {
       const file = path.join(dir, 'a-file');
@@ -39,7 +39,7 @@ describe('usage errors', () => {
       }
       expect(systemFailure(err!)?.line()).toBe(`litkit: ${file}: cannot mkdir: a file is already there (E_EXIST)`);
       expect(systemFailure(new Error('plain'))).toBeUndefined();
-      const r = litkit(['init', path.join(file, 'sub')]);
+      const r = await litkit(['init', path.join(file, 'sub')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(`litkit: ${path.join(file, 'sub')}: cannot mkdir: part of the path is a file, not a folder (E_NOTDIR)\n`);
     } finally {
@@ -62,16 +62,16 @@ describe('usage errors', () => {
     }
   });
 
-  it('gives scripts only the documented error object with --json', () => {
-    const r = litkit(['report', '--json']);
+  it('gives scripts only the documented error object with --json', async () => {
+    const r = await litkit(['report', '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'E_USAGE', message: 'missing TEMPLATE; see `litkit report --help`', file: null } });
   });
 });
 
 describe('proportion flags', () => {
-  it('refuses a recall target outside (0, 1) in one line, exit 2', () => {
-    const r = litkit(['screen', 'stop', '--recall', '2']);
+  it('refuses a recall target outside (0, 1) in one line, exit 2', async () => {
+    const r = await litkit(['screen', 'stop', '--recall', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('litkit: --recall takes a number between 0 and 1, got "2"; see `litkit screen stop --help` (E_USAGE)\n');
   });

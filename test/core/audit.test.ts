@@ -34,16 +34,16 @@ describe('the audit log', () => {
     expect(auditCounts({ stored: 3, failures: [{}, {}], title: 'secret', masked: { NAME: 2 } })).toEqual({ stored: 3, failures: 2, 'masked.NAME': 2 });
   });
 
-  it('gets one row per writing command run from the command line, with counts and no document text', () => {
+  it('gets one row per writing command run from the command line, with counts and no document text', async () => {
     dir = tempDir();
     initProject(dir);
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'Interview notes\n\nMaria Lopez: the uniquewordzzq office closed.\n\nInterviewer: when?\n\nMaria Lopez: in May.\n');
-    expect(litkit(['ingest', 'notes.txt', '--redact', '-j', '0'], { cwd: dir }).code).toBe(0);
-    expect(litkit(['memo', 'add', '--doc', '1', 'Call Maria back about uniquewordzzq'], { cwd: dir, env: { LITKIT_CODER: 'ben' } }).code).toBe(0);
-    const rm = litkit(['docs', 'rm', '1', '99999'], { cwd: dir });
+    expect((await litkit(['ingest', 'notes.txt', '--redact', '-j', '0'], { cwd: dir })).code).toBe(0);
+    expect((await litkit(['memo', 'add', '--doc', '1', 'Call Maria back about uniquewordzzq'], { cwd: dir, env: { LITKIT_CODER: 'ben' } })).code).toBe(0);
+    const rm = await litkit(['docs', 'rm', '1', '99999'], { cwd: dir });
     expect(rm.stdout).toContain('Removed document 1');
     expect(rm.stderr).toContain('no document with id 99999');
-    const { data } = litkitJson<{ actor: string; action: string; detail: { args: Record<string, unknown>; counts: Record<string, number> } }[]>(['log', '--limit', '10'], { cwd: dir });
+    const { data } = await litkitJson<{ actor: string; action: string; detail: { args: Record<string, unknown>; counts: Record<string, number> } }[]>(['log', '--limit', '10'], { cwd: dir });
     const commands = data.filter((r) => r.action.startsWith('cli:'));
     expect(commands.map((r) => r.action)).toEqual(['cli:docs rm', 'cli:memo add', 'cli:ingest']);
     expect(commands[0]!.detail.counts).toMatchObject({ removed: 1, missing: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/core/ingest/decode.js';
+import { decodeText } from '../../src/core/text/decode.js';
 import { completeMeta, titleFromFileName, yearFrom } from '../../src/core/ingest/metadata.js';
 
 describe('decodeText', () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/core/store/index.js';
 import { tempDir } from '../helpers.js';
+import { projectBefore } from './migration-fixture.js';
 
 // Found by name, so the test holds whatever number the migration ends up with.
 const migrations = loadMigrations();
@@ -14,14 +14,8 @@ describe(`migration ${review.name}`, () => {
   let raw: Database.Database;
   beforeEach(() => {
     dir = tempDir();
-    const file = path.join(dir, 'old.sqlite');
-    raw = new Database(file);
-    raw.pragma('foreign_keys = ON');
-    migrate(raw, file, migrations, review.version - 1);
-    raw.prepare(`INSERT INTO documents (sha256, source_path, title, format, page_count, bytes, status, added_at) VALUES ('a', '/a.txt', 'A', 'txt', 1, 10, 'ok', 'now')`).run();
-    raw.prepare("INSERT INTO pages (document_id, number, text) VALUES (1, 1, 'Staff raised complaints of racism.')").run();
-    raw.prepare("INSERT INTO segments (document_id, page, seq, start, end, text) VALUES (1, 1, 1, 0, 34, 'Staff raised complaints of racism.')").run();
-    raw.prepare("INSERT INTO frameworks (id, title, version, source, loaded_at) VALUES ('f', 'F', '1', '', 'now')").run();
+    let file: string;
+    ({ raw, file } = projectBefore(dir, migrations, review));
     raw.prepare("INSERT INTO codes (id, framework_id, label, position) VALUES ('racism', 'f', 'Racism', 0), ('grievance', 'f', 'Grievance', 1)").run();
     raw.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, rule, evidence, created_at)
       VALUES ('racism', 1, 1, 1, 0, 34, 'auto', 'keyword:racism', '{"matches":1}', 'then'), ('grievance', 1, 1, 1, 13, 23, 'amina', NULL, NULL, 'then')`).run();

@@ -39,7 +39,7 @@ describe('parseQuery', () => {
     ['race OR OR gender', 8, 'expected a code'],
     ['doc.year 2018', 9, 'expected =, !=, <, <=, >, >= or in after the attribute'],
     ['text:"unclosed', 5, "expected a closing \""],
-    ['race gender', 5, 'expected AND, OR, NEAR/n or the end of the query'],
+    ['race gender', 5, 'expected AND, OR, NEAR/n, PRECEDES, FOLLOWS, ENCLOSES, INSIDE, OVERLAPS or the end of the query'],
   ])('explains %j with a caret at column %i', (expression, position, message) => {
     let error: unknown;
     try {

@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument, listDocuments, setAttributes, type DocumentInfo } from '../../src/core/documents/index.js';
 import { documentPacket, xmpPackets } from '../../src/core/ingest/extractors/xmp.js';
-import { identifiersInText } from '../../src/core/ingest/identifiers.js';
+import { identifiersInText } from '../../src/core/text/identifiers.js';
 import { ingest } from '../../src/core/ingest/index.js';
 import { Db } from '../../src/core/store/index.js';
 import { tempDir } from '../helpers.js';

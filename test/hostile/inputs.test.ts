@@ -116,10 +116,10 @@ describe('inputs past the limits fail alone, with the limit named', () => {
     }
   });
 
-  it('says once that --jobs 1000 is more than the CPUs, and ingests on', () => {
+  it('says once that --jobs 1000 is more than the CPUs, and ingests on', async () => {
     const project = path.join(dir, 'cli');
     initProject(project);
-    const r = litkit(['ingest', path.join(files, 'fine.txt'), '--jobs', '1000', '--project', project]);
+    const r = await litkit(['ingest', path.join(files, 'fine.txt'), '--jobs', '1000', '--project', project]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`litkit: --jobs 1000 is more than the ${os.availableParallelism()} CPUs here; using ${os.availableParallelism()} workers\n`);
     expect(r.stdout).toMatch(/^Ingested 1 file: 1 stored/);

@@ -5,11 +5,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatCsv, formatTable } from '../../src/cli/output.js';
-import { renderTable } from '../../src/cli/render.js';
+import { emitTable } from '../../src/cli/render.js';
 import { evidenceTable, writeReport } from '../../src/core/render/index.js';
 import { claimOutput, writeOutput } from '../../src/core/render/outputs.js';
 import { isSafeHref } from '../../src/core/render/html.js';
+import { columns, toCsv, toTerminal } from '../../src/core/tables/index.js';
 import { litkit, tempDir } from '../helpers.js';
 import { ATTACK, thrown, useHostileProject } from './fixture.js';
 
@@ -72,7 +72,7 @@ describe('outputs built from hostile documents', () => {
       expect(run).toBeDefined();
       expect(run).not.toContain('w:highlight');
       // The terminal table drops the same characters.
-      expect(formatTable(['title'], [['Old\u000btitle \u001b]0;pwned\u0007\u001b[31mred']])).toBe('title\n------------\nOldtitle red');
+      expect(toTerminal({ columns: columns('title'), rows: [['Old\u000btitle \u001b]0;pwned\u0007\u001b[31mred']] })).toBe('title\n------------\nOldtitle red');
     } finally {
       project.db.sql.prepare('UPDATE documents SET title = ? WHERE id = 1').run('Evil review 2021');
     }
@@ -81,14 +81,16 @@ describe('outputs built from hostile documents', () => {
   it('neutralises formula cells in CSV and XLSX, and keeps numbers numbers', async () => {
     const rows = evidenceTable(project.db, {});
     expect(rows.length).toBeGreaterThan(0);
-    const table = { title: '=cmd|evil', header: ['type', 'excerpt', 'year'], rows: rows.map((r) => [r.type, r.excerpt, r.year ?? 2021]) };
-    const csv = parseCsv(formatCsv(table.header, table.rows)) as string[][];
+    const table = { title: '=cmd|evil', columns: columns('type', 'excerpt:excerpt', 'year:number'), rows: rows.map((r) => [r.type, r.excerpt, r.year ?? 2021]) };
+    const csv = parseCsv(toCsv(table)) as string[][];
     expect(csv[1]![0]).toBe(`'${ATTACK.formula}`);
     expect(csv.slice(1).map((r) => r[1]!)).toContain(`'${ATTACK.formula} is what the spreadsheet cell says about retaliation and the fear of it.`);
-    for (const cell of ['+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(parseCsv(formatCsv(['h'], [[cell]]))[1][0]).toBe(`'${cell}`);
+    for (const cell of ['+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(parseCsv(toCsv({ columns: columns('h'), rows: [[cell]] }))[1][0]).toBe(`'${cell}`);
 
     const out = path.join(project.dir, 'evidence.xlsx');
-    await renderTable(project.db, { out }, table, rows);
+    const said: string[] = [];
+    await emitTable({ log: () => undefined, logToStderr: (m = '') => said.push(m), jsonEnabled: () => false }, project.db, { out }, table, { data: rows });
+    expect(said).toEqual([`Wrote ${out} (${rows.length} rows)`]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0]!;
@@ -148,10 +150,10 @@ describe('outputs built from hostile documents', () => {
     claimOutput(project.db, out, ['.csv'], { force: true });
   });
 
-  it('answers `records list --out litkit.sqlite` with one line and exit 2, and the database stays whole', () => {
+  it('answers `records list --out litkit.sqlite` with one line and exit 2, and the database stays whole', async () => {
     project.db.sql.pragma('wal_checkpoint(TRUNCATE)');
     const before = fs.readFileSync(project.db.file);
-    const r = litkit(['records', 'list', '--project', project.dir, '--format', 'csv', '--out', link(project.dir)]);
+    const r = await litkit(['records', 'list', '--project', project.dir, '--format', 'csv', '--out', link(project.dir)]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^litkit: .*alias\.csv: is the project database .*\(E_OUT\)$/m);

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { formatTable } from '../../cli/output.js';
+import { terminalWidth } from '../../cli/render.js';
+import { columns, toTerminal } from '../../core/tables/index.js';
 import {
   citeDocument, getDocument, getPage, listSegments, pageLengths, parseKinds, segmentKindCounts, SEGMENT_KINDS,
   type DocumentInfo, type SegmentInfo, type SegmentKind,
@@ -40,8 +41,11 @@ export default class DocsShow extends LitkitCommand {
       if (flags.segments) {
         if (flags.page) getPage(db, args.id, flags.page);
         const list = listSegments(db, args.id, { page: flags.page, kinds });
-        const rows = list.map((s) => [s.seq, s.page, s.para ?? '', s.kind, s.text]);
-        this.log(list.length ? formatTable(['seq', 'page', 'para', 'kind', 'text'], rows, 90) : 'No segments.');
+        // Transcripts and surveys also say who: the speaker and time, the respondent and question.
+        const who = list.some((s) => s.who);
+        const rows = list.map((s) => [s.seq, s.page, s.para ?? '', s.kind, ...(who ? [s.who ?? ''] : []), s.text]);
+        const cols = columns('seq:id', 'page:number', 'para:number', 'kind', ...(who ? ['who'] : []), 'text:excerpt');
+        this.log(list.length ? toTerminal({ columns: cols, rows }, terminalWidth()) : 'No segments.');
         return { ...doc, segmentList: list };
       }
       if (flags.page) {

@@ -33,7 +33,7 @@ Offsets are UTF-16 indexes into the page text, as stored; each coding carries it
             w.close();
           }
         });
-        this.log(`Wrote ${report!.lines} lines to ${flags.out}: ${Object.entries(report!.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        this.logToStderr(`Wrote ${report!.lines} lines to ${flags.out}: ${Object.entries(report!.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
       } else {
         // With --json the lines would break the JSON envelope; count only.
         const json = this.jsonEnabled();

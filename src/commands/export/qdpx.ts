@@ -28,10 +28,10 @@ Coders become users; the codebook keeps hierarchy, colours and definitions; each
     const db = openProject(flags.project);
     try {
       const r = await exportQdpx(db, args.out, { where: flags.where, name: flags.name, force: flags.force });
-      this.log(
+      this.logToStderr(
         `Wrote ${r.file} (${(r.bytes / 1024).toFixed(0)} KB): ${n(r.documents, 'document')}, ${n(r.codes, 'code')}, ${n(r.codings, 'coding')} in ${n(r.selections, 'selection')} by ${n(r.users, 'user')}, ${n(r.memos, 'memo')}, ${n(r.variables, 'variable')}, ${n(r.cases, 'case')}, ${n(r.sets, 'set')} in ${r.seconds.toFixed(1)} s`,
       );
-      for (const n of r.notCarried) this.log(`  not carried: ${n}`);
+      for (const n of r.notCarried) this.logToStderr(`  not carried: ${n}`);
       return r;
     } finally {
       db.close();

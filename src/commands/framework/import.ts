@@ -32,7 +32,7 @@ Loads it into the project, or with --out writes the YAML (to add rules, then \`f
       // No project is needed to write YAML, so none is protected; an existing file needs --force.
       claimOutput(undefined, flags.out, ['.yaml', '.yml'], { force: flags.force });
       await writeOutput(undefined, flags.out, r.yaml);
-      this.log(`Wrote framework "${r.framework.id}" with ${r.codes} codes to ${flags.out}${dropped}`);
+      this.logToStderr(`Wrote framework "${r.framework.id}" with ${r.codes} codes to ${flags.out}${dropped}`);
       return { framework: r.framework.id, codes: r.codes, sets: r.sets, out: flags.out, load: null };
     }
     const db = openProject(flags.project);

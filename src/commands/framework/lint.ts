@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand } from '../../cli/base.js';
-import { formatTable } from '../../cli/output.js';
-import { readTextFile } from '../../core/ingest/decode.js';
+import { terminalWidth } from '../../cli/render.js';
+import { columns, toTerminal } from '../../core/tables/index.js';
+import { readTextFile } from '../../core/text/index.js';
 import { bundledFramework, lintFramework, sampleSegments, type LintReport } from '../../core/coding/framework/index.js';
 import { stripControls } from '../../core/render/escape.js';
 import { openProject } from '../../core/store/index.js';
@@ -43,7 +44,7 @@ Warnings: exclusions that veto the code's own terms, one- or two-letter prefixes
     for (const w of report.warnings) process.stderr.write(stripControls(`${file}:${w.line}:${w.column}: warning: ${w.code}: ${w.message}\n`));
     if (report.sample && !this.jsonEnabled()) {
       const rows = report.sample.rules.map((r) => [r.code, r.rule, r.segments, `${(r.share * 100).toFixed(1)}%`, r.examples.join(' | ')]);
-      this.log(formatTable(['code', 'rule', 'segments', 'share', 'examples'], rows, 90));
+      this.log(toTerminal({ columns: columns('code:key', 'rule', 'segments:number', 'share:number', 'examples:excerpt'), rows }, terminalWidth()));
     }
     if (report.sample) {
       const silent = report.sample.rules.filter((r) => r.segments === 0).length;

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { readTextFile } from '../../core/ingest/decode.js';
+import { readTextFile } from '../../core/text/index.js';
 import { bundledFramework, loadFramework, parseFramework, type LoadReport } from '../../core/coding/framework/index.js';
 import { openProject } from '../../core/store/index.js';
 

@@ -32,7 +32,7 @@ CSV has one row per record with authors and keywords separated by "; " and the s
       if (flags.out) {
         claimOutput(db, flags.out, EXTENSIONS[format], { force: flags.force });
         await writeOutput(db, flags.out, r.text);
-        this.log(`Wrote ${r.records} records to ${flags.out} (${format})`);
+        this.logToStderr(`Wrote ${r.records} records to ${flags.out} (${format})`);
       } else if (!this.jsonEnabled()) process.stdout.write(r.text);
       return { format, records: r.records, out: flags.out ?? null };
     } finally {

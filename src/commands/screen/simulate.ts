@@ -1,10 +1,7 @@
 import { Args, Flags } from '@oclif/core';
-import { parse } from 'csv-parse/sync';
 import { LitkitCommand } from '../../cli/base.js';
 import { stoppingFlags } from '../../cli/stopping-flags.js';
-import { readTextFile } from '../../core/ingest/decode.js';
-import { recordText, simulate, type SimulationResult } from '../../core/review/index.js';
-import { InputError, UsageError } from '../../errors.js';
+import { readLabelledSet, simulate, type SimulationResult } from '../../core/review/index.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -26,19 +23,7 @@ export default class ScreenSimulate extends LitkitCommand {
 
   async run(): Promise<SimulationResult | SimulationResult[]> {
     const { args, flags } = await this.parse(ScreenSimulate);
-    let rows: Record<string, string>[];
-    const text = readTextFile(args.file);
-    try {
-      rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-    } catch (err) {
-      throw new InputError('E_READ', `not a readable CSV: ${(err as Error).message.split('\n')[0]}`, args.file);
-    }
-    const label = flags['label-column'];
-    if (!rows.length || !(label in rows[0]!)) throw new UsageError('E_USAGE', `no column "${label}" in ${args.file}`);
-    const texts = rows.map((r) => recordText(r.title ?? '', r.abstract, r.keywords));
-    const labels = rows.map((r) => ['1', 'true', 'yes', 'include', 'included'].includes((r[label] ?? '').trim().toLowerCase()));
-    const included = labels.filter(Boolean).length;
-    if (!included || included === labels.length) throw new InputError('E_LABELS', `column "${label}" marks ${included ? 'every' : 'no'} record as included: a simulation needs both`, args.file);
+    const { texts, labels } = readLabelledSet(args.file, flags['label-column']);
     const { recall, confidence } = flags;
     const options = { priorRelevant: flags['prior-included'], priorIrrelevant: flags['prior-excluded'], recall, confidence };
     if (flags.seeds) return this.many(texts, labels, flags.seed, flags.seeds, options);

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { renderTable, tableFlags } from '../../cli/render.js';
+import { columns } from '../../core/tables/index.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { codeSummary, type CodeSummary } from '../../core/query/index.js';
 import { openProject } from '../../core/store/index.js';
 
@@ -23,8 +24,7 @@ export default class TableCodes extends LitkitCommand {
     try {
       const codes = codeSummary(db, { codes: flags.codes, coder: flags.coder, where: flags.where });
       const rows = codes.map((c) => [c.code, c.label, c.definition, c.excerpts, c.documents, c.coders.join(' ')]);
-      const text = await renderTable(db, flags, { title: 'Codes', header: ['code', 'label', 'definition', 'excerpts', 'documents', 'coders'], rows }, codes, 50);
-      if (text !== undefined) this.log(text);
+      await emitTable(this, db, flags, { title: 'Codes', columns: columns('code:key', 'label', 'definition:excerpt', 'excerpts:number', 'documents:number', 'coders'), rows }, { data: codes });
       return codes;
     } finally {
       db.close();

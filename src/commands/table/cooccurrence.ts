@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { matrixTable, percentFlag, withTotals, type MatrixJson } from '../../cli/matrix-table.js';
-import { renderTable, tableFlags } from '../../cli/render.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { cooccurrence } from '../../core/query/index.js';
 import { openProject } from '../../core/store/index.js';
 
@@ -25,8 +25,7 @@ export default class TableCooccurrence extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const m = withTotals(cooccurrence(db, { codes: flags.codes, window: flags.window, coder: flags.coder, where: flags.where }));
-      const text = await renderTable(db, flags, matrixTable(m, `Co-occurrence${flags.window ? ` within ${flags.window} segments` : ' in the same segment'}`, flags.percent), m, 30);
-      if (text !== undefined) this.log(text);
+      await emitTable(this, db, flags, matrixTable(m, `Co-occurrence${flags.window ? ` within ${flags.window} segments` : ' in the same segment'}`, flags.percent), { data: m });
       return m;
     } finally {
       db.close();

@@ -1,8 +1,9 @@
 import { Flags } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { evidenceFlags } from '../../cli/evidence-flags.js';
-import { renderTable, tableFlags } from '../../cli/render.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { evidenceTable, type EvidenceRow } from '../../core/render/index.js';
+import { columns } from '../../core/tables/index.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class TableEvidence extends LitkitCommand {
@@ -23,14 +24,8 @@ export default class TableEvidence extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const rows = evidenceTable(db, { codes: flags.codes, perCode: flags['per-code'], where: flags.where, includeTor: flags['include-tor'] });
-      const text = await renderTable(
-        db,
-        flags,
-        { title: 'Evidence table', header: ['code', 'source', 'year', 'type', 'codes', 'excerpt', 'citation'], rows: rows.map((r) => [r.code, r.source, r.year, r.type, r.codes.join(' '), r.excerpt, r.citation]) },
-        rows,
-        50,
-      );
-      if (text !== undefined) this.log(text);
+      const cols = columns('code:key', 'source', 'year:number', 'type', 'codes', 'excerpt:excerpt', 'citation:citation');
+      await emitTable(this, db, flags, { title: 'Evidence table', columns: cols, rows: rows.map((r) => [r.code, r.source, r.year, r.type, r.codes.join(' '), r.excerpt, r.citation]) }, { data: rows });
       return rows;
     } finally {
       db.close();

@@ -1,6 +1,7 @@
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
-import { renderTable, tableFlags } from '../../cli/render.js';
+import { emitTable, tableFlags } from '../../cli/render.js';
 import { includedStudies, type StudyRow } from '../../core/review/index.js';
+import { columns } from '../../core/tables/index.js';
 import { openProject } from '../../core/store/index.js';
 
 export default class TableStudies extends LitkitCommand {
@@ -15,10 +16,9 @@ export default class TableStudies extends LitkitCommand {
     const db = openProject(flags.project);
     try {
       const { form, studies } = includedStudies(db);
-      const header = ['study', ...form.fields.map((f) => f.label)];
+      const cols = columns('study:citation', ...form.fields.map((f) => f.label));
       const rows = studies.map((s) => [s.citation, ...form.fields.map((f) => s.values[f.id])]);
-      const text = await renderTable(db, flags, { title: 'Included studies', header, rows }, studies, 40);
-      if (text !== undefined) this.log(studies.length ? text : 'No included studies yet (full-text includes).');
+      await emitTable(this, db, flags, { title: 'Included studies', columns: cols, rows }, { data: studies, empty: 'No included studies yet (full-text includes).' });
       return studies;
     } finally {
       db.close();

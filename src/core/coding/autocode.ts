@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors.js';
 import { DEFAULT_CODING_KINDS, type SegmentKind } from '../documents/kinds.js';
+import { whereSegmentIds } from '../query/where.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { confidence } from './confidence.js';
@@ -11,7 +11,7 @@ import { segmentKinds } from './segment-kind.js';
 
 export interface AutocodeOptions {
   framework?: string;
-  /** Only segments matching this full-text query (search syntax). */
+  /** Only segments this query selects (the query language; `text:"…"` for words). */
   where?: string;
   /** Only this document. */
   documentId?: number;
@@ -19,6 +19,8 @@ export interface AutocodeOptions {
   kinds?: readonly SegmentKind[];
   /** Store only codings with at least this confidence (default 0: all); codings a reviewer decided on are always stored. */
   minConfidence?: number;
+  /** Also code the turns of interviewers (speakers with role interviewer), which ask rather than tell. */
+  includeInterviewer?: boolean;
 }
 
 export interface AutocodeReport {
@@ -44,6 +46,9 @@ interface SegmentRow {
   text: string;
 }
 
+/** A segment `s` that is an interviewer's turn: its speaker has role interviewer. */
+const INTERVIEWER_TURN = `EXISTS (SELECT 1 FROM case_attributes v WHERE v.case_id = s.case_id AND v.key = 'role' AND lower(v.value) = 'interviewer')`;
+
 /** At most this many matches are kept as a coding's evidence; the count of all is kept too. */
 const MAX_EVIDENCE = 10;
 
@@ -58,36 +63,33 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
   const fw = resolveFramework(db, options.framework);
   const codes = frameworkCodes(db, fw.id);
   const matcher = new Matcher(codes);
+  // Positional parameters throughout: the --where predicate brings its own, in order.
   const scope: string[] = [];
-  const params: Record<string, unknown> = {};
+  const params: unknown[] = [];
   if (options.where) {
-    scope.push('s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH @where)');
-    params.where = options.where;
+    const p = whereSegmentIds(db, options.where);
+    scope.push(p.sql);
+    params.push(...p.params);
   }
   if (options.documentId !== undefined) {
-    scope.push('s.document_id = @doc');
-    params.doc = options.documentId;
+    scope.push('s.document_id = ?');
+    params.push(options.documentId);
   }
   const where = scope.length ? `WHERE ${scope.join(' AND ')}` : '';
   // Kinds narrow what is coded, not what is replaced: a run with the default kinds removes earlier
   // auto codings of headings and boilerplate.
-  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(@kinds))`;
-  let segments: SegmentRow[];
-  try {
-    segments = db.sql
-      .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${ofKind} ORDER BY s.id`)
-      .all({ ...params, kinds: JSON.stringify(options.kinds ?? DEFAULT_CODING_KINDS) }) as SegmentRow[];
-  } catch (err) {
-    throw new UsageError('E_QUERY', `cannot select segments with --where ${JSON.stringify(options.where)}: ${(err as Error).message}`);
-  }
+  const ofKind = `${where ? `${where} AND` : 'WHERE'} s.kind IN (SELECT value FROM json_each(?))${options.includeInterviewer ? '' : ` AND NOT ${INTERVIEWER_TURN}`}`;
+  const segments = db.sql
+    .prepare(`SELECT s.id, s.document_id, s.page, s.start, s.text FROM segments s ${ofKind} ORDER BY s.id`)
+    .all(...params, JSON.stringify(options.kinds ?? DEFAULT_CODING_KINDS)) as SegmentRow[];
 
   const report: AutocodeReport = { framework: fw.id, version: fw.version, segments: segments.length, codings: 0, replaced: 0, heldBack: 0, reviewed: 0, seconds: 0, segmentsPerSecond: 0, byCode: [] };
   const now = new Date().toISOString();
   db.transaction(() => {
     const codeIds = codes.map((c) => c.id);
     const inScope = scope.length ? `AND segment_id IN (SELECT s.id FROM segments s ${where})` : '';
-    const del = db.sql.prepare(`DELETE FROM codings WHERE coder = 'auto' AND code_id IN (SELECT value FROM json_each(@codes)) ${inScope}`);
-    report.replaced = del.run({ codes: JSON.stringify(codeIds), ...params }).changes;
+    const del = db.sql.prepare(`DELETE FROM codings WHERE coder = 'auto' AND code_id IN (SELECT value FROM json_each(?)) ${inScope}`);
+    report.replaced = del.run(JSON.stringify(codeIds), ...params).changes;
     const insert = db.sql.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, score, created_at)
       VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?)`);
     // Confidence learns from the review decisions so far (per code and rule), and reads segment kinds where the schema has them.

@@ -4,7 +4,7 @@ export type { AutocodeOptions, AutocodeReport } from './autocode.js';
 export { Matcher, compileRegex } from './matcher.js';
 export type { Hit } from './matcher.js';
 export { codeCounts } from './counts.js';
-export { addCoding, removeCodings, listCodings, getCoding, findQuote } from './manual.js';
+export { addCoding, removeCodings, listCodings, countCodings, getCoding, findQuote } from './manual.js';
 export type { CodingInfo, CodingTarget, CodingFilter, CodingStatus } from './manual.js';
 export { confidence, ruleKind } from './confidence.js';
 export type { Confidence, ConfidenceInput, RuleRecord, CodeRecord } from './confidence.js';

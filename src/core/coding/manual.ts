@@ -168,8 +168,8 @@ export interface CodingFilter {
   limit?: number;
 }
 
-/** Codings matching the filter, in document order. */
-export function listCodings(db: Db, filter: CodingFilter = {}): CodingInfo[] {
+/** The WHERE clause (and its parameters) that selects the codings a filter names. */
+function codingWhere(db: Db, filter: CodingFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.code) {
@@ -191,7 +191,18 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingInfo[] {
     where.push('k.status = ?');
     params.push(filter.status);
   }
-  const sql = `${CODING_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY k.document_id, k.page, k.start, k.code_id${filter.limit ? ' LIMIT ?' : ''}`;
-  if (filter.limit) params.push(filter.limit);
-  return (db.sql.prepare(sql).all(...params) as CodingRow[]).map(toInfo);
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Codings matching the filter, in document order. */
+export function listCodings(db: Db, filter: CodingFilter = {}): CodingInfo[] {
+  const { sql: where, params } = codingWhere(db, filter);
+  const sql = `${CODING_SQL} ${where} ORDER BY k.document_id, k.page, k.start, k.code_id${filter.limit ? ' LIMIT ?' : ''}`;
+  return (db.sql.prepare(sql).all(...params, ...(filter.limit ? [filter.limit] : [])) as CodingRow[]).map(toInfo);
+}
+
+/** How many codings match the filter, its limit aside (for "showing N of M"). */
+export function countCodings(db: Db, filter: CodingFilter = {}): number {
+  const { sql: where, params } = codingWhere(db, filter);
+  return db.sql.prepare(`SELECT count(*) FROM codings k ${where}`).pluck().get(...params) as number;
 }

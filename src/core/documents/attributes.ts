@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { doiIn } from '../ingest/identifiers.js';
+import { doiIn } from '../text/identifiers.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getDocument } from './read.js';

@@ -10,3 +10,6 @@ export type { CitationPlace } from './citation.js';
 export { setAttributes } from './attributes.js';
 export { SEGMENT_KINDS, DEFAULT_CODING_KINDS, DEFAULT_QUOTE_KINDS, parseKinds } from './kinds.js';
 export type { SegmentKind } from './kinds.js';
+export { failedFiles, logIngest } from './log.js';
+export type { FailedFile, IngestLogEntry } from './log.js';
+export type { CaseInput, DocMeta, Format, OcrPage, PreparedDocument, SegmentSpan } from './types.js';

@@ -102,6 +102,8 @@ export interface SegmentInfo {
   kind: SegmentKind;
   /** The paragraph a reader counts; null for segments not counted (headings, tables, source lines). */
   para: number | null;
+  /** A transcript turn's speaker and time, a survey answer's respondent and question (null elsewhere). */
+  who: string | null;
   citation: string;
   text: string;
 }
@@ -128,7 +130,7 @@ export function listSegments(db: Db, id: number, options: { page?: number; kinds
     )
     .all({ id, page: options.page ?? null, kinds: JSON.stringify(options.kinds ?? SEGMENT_KINDS) }) as SegmentListRow[];
   return rows.map((r) => ({
-    id: r.id, seq: r.seq, page: r.page, start: r.start, end: r.end, kind: r.kind, para: r.own_para, citation: citeRow(r), text: r.text,
+    id: r.id, seq: r.seq, page: r.page, start: r.start, end: r.end, kind: r.kind, para: r.own_para, who: r.place ?? null, citation: citeRow(r), text: r.text,
   }));
 }
 

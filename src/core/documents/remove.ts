@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { logIngest } from '../ingest/log.js';
+import { logIngest } from './log.js';
 import { getDocument } from './read.js';
 import { documentRepeatKeys, refreshRepeats } from './repeats.js';
 import { scrubFreedText } from '../privacy/scrub.js';

@@ -11,6 +11,15 @@ const BY_EXTENSION: Record<string, Format> = {
   '.text': 'txt',
   '.md': 'md',
   '.markdown': 'md',
+  // Scans and photographed pages: one page each, text by OCR (ingest --ocr).
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  // Subtitle files are text; the text extractor turns their cues into transcript turns.
+  '.vtt': 'txt',
+  '.srt': 'txt',
 };
 
 /** The format a file is read as, from its extension; undefined when litkit does not read it. */
@@ -19,3 +28,6 @@ export function formatOf(file: string): Format | undefined {
 }
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
+
+/** Spreadsheets: survey exports, read by `ingest --survey` (src/core/cases/survey.ts), not as documents. */
+export const SURVEY_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { arxivUrl, doiIn, identifiersInText, isIdentifier, urlIn } from './identifiers.js';
+import { arxivUrl, doiIn, identifiersInText, isIdentifier, urlIn } from '../text/identifiers.js';
 import { SOURCE_KEYS, type DocMeta, type SourceMeta } from './types.js';
 
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/;

@@ -3,7 +3,8 @@ import { InputError } from '../../errors.js';
 import type { PrepareTask } from './prepare.js';
 import type { PreparedDocument } from './types.js';
 
-type Reply = { id: number; ok: true; doc: PreparedDocument } | { id: number; ok: false; error: { code: string; message: string } };
+/** A worker's answer; `memory` is its heap and buffers after the document, in bytes. */
+type Reply = ({ id: number; ok: true; doc: PreparedDocument } | { id: number; ok: false; error: { code: string; message: string } }) & { memory?: number };
 
 interface Job {
   id: number;
@@ -32,7 +33,8 @@ export interface Preparer {
 export const inlinePreparer: Preparer = {
   // Loaded on first use: the extractors are heavy and the main thread does not need them otherwise.
   prepare: async (task) => (await import('./prepare.js')).prepareDocument(task),
-  close: async () => undefined,
+  // OCR's tesseract workers would keep the process alive; in worker mode they end with their thread.
+  close: async () => (await import('./ocr/recognizer.js')).closeRecognizers(),
 };
 
 /**
@@ -43,6 +45,9 @@ export class WorkerPool implements Preparer {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  private closed = false;
+  /** The most memory one worker reported holding after a document (heap and buffers), in bytes. */
+  peakWorkerBytes = 0;
 
   constructor(
     size: number,
@@ -52,14 +57,31 @@ export class WorkerPool implements Preparer {
   }
 
   prepare(task: PrepareTask): Promise<PreparedDocument> {
+    if (this.closed) return Promise.reject(new InputError('E_INTERRUPTED', 'not read: the run was stopped', task.file));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.dispatch();
     });
   }
 
+  /**
+   * Stops every worker. Documents queued or being extracted are rejected (E_INTERRUPTED), so a
+   * run that is stopped midway settles at once instead of waiting on workers that are gone.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    if (this.closed) return;
+    this.closed = true;
+    const stopped = (job: Job) => job.reject(new InputError('E_INTERRUPTED', 'not read: the run was stopped', job.task.file));
+    for (const job of this.queue.splice(0)) stopped(job);
+    await Promise.all(
+      this.slots.map((slot) => {
+        clearTimeout(slot.timer);
+        slot.worker.removeAllListeners();
+        if (slot.job) stopped(slot.job);
+        slot.job = undefined;
+        return slot.worker.terminate();
+      }),
+    );
   }
 
   private spawn(): Slot {
@@ -100,6 +122,7 @@ export class WorkerPool implements Preparer {
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
     clearTimeout(slot.timer);
+    this.peakWorkerBytes = Math.max(this.peakWorkerBytes, reply.memory ?? 0);
     slot.job = undefined;
     if (reply.ok) job.resolve(reply.doc);
     else job.reject(new InputError(reply.error.code, reply.error.message, job.task.file));
@@ -112,7 +135,7 @@ export class WorkerPool implements Preparer {
     clearTimeout(slot.timer);
     slot.job = undefined;
     const index = this.slots.indexOf(slot);
-    if (index !== -1) {
+    if (index !== -1 && !this.closed) {
       slot.worker.removeAllListeners();
       void slot.worker.terminate();
       this.slots[index] = this.spawn();

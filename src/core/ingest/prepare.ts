@@ -2,11 +2,12 @@ import { InputError } from '../../errors.js';
 import { completeMeta } from './metadata.js';
 import { normalisePages } from './normalise.js';
 import { segmentPages } from './segment.js';
+import { detectTurns } from './extractors/transcript.js';
 import { cleanField } from '../render/escape.js';
 import { DEFAULT_LIMITS } from '../store/limits.js';
 import { redactPrepared } from '../privacy/prepared.js';
 import type { DetectOptions } from '../privacy/detect.js';
-import type { DocMeta, ExtractLimits, Extractor, Format, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
+import type { DocMeta, ExtractLimits, Extractor, Format, OcrOptions, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface PrepareTask {
   file: string;
@@ -17,6 +18,8 @@ export interface PrepareTask {
   limits?: ExtractLimits;
   /** Mask personal data before anything is stored (`ingest --redact`). */
   redact?: DetectOptions;
+  /** Recognise pages without a text layer, and images (`ingest --ocr`). */
+  ocr?: OcrOptions;
 }
 
 /** Each format's extractor, loaded on first use: a worker reading only PDFs never loads mammoth. */
@@ -32,6 +35,8 @@ async function extractorFor(format: Format, pdfEngine: PdfEngineName): Promise<E
       return (await import('./extractors/text.js')).markdownExtractor;
     case 'txt':
       return (await import('./extractors/text.js')).textExtractor;
+    case 'image':
+      return (await import('./ocr/image.js')).imageExtractor;
   }
 }
 
@@ -44,10 +49,10 @@ function hasText(format: Format, pages: string[]): boolean {
   return format === 'pdf' ? letters >= 5 * pages.length : letters > 0;
 }
 
-function noTextReason(format: Format): string {
-  return format === 'pdf'
-    ? 'no text layer (a scanned or image-only PDF); run OCR on it and ingest the result'
-    : 'the document contains no text';
+function noTextReason(format: Format, ocr: boolean): string {
+  if (format === 'pdf') return ocr ? 'no text layer, and OCR found no text either' : 'no text layer (a scanned or image-only PDF); `litkit ingest --ocr` recognises its text';
+  if (format === 'image') return ocr ? 'OCR found no text in the image' : 'an image; `litkit ingest --ocr` recognises its text';
+  return 'the document contains no text';
 }
 
 /**
@@ -80,13 +85,23 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
     }
     throw err;
   }
+  if (task.ocr) raw = await (await import('./ocr/index.js')).recognisePages(raw, task.format, task.data, task.file, task.ocr);
   let pages = normalisePages(raw.pages.length ? raw.pages : ['']);
   let meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
   const redacted = task.redact && redactPrepared(pages, meta, task.redact);
   if (redacted) ({ pages, meta } = redacted);
   const redactions = redacted ? { redactions: redacted.counts } : {};
   if (!hasText(task.format, pages)) {
-    return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format), ...redactions };
+    return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format, !!task.ocr), ...(raw.ocr ? { ocr: raw.ocr } : {}), ...redactions };
   }
-  return { pages, segments: segmentPages(pages, task.format, raw.blockKinds), meta, engine: raw.engine, status: 'ok', ...redactions };
+  // An image's recognised text has the lines of a scanned page, and is cut into paragraphs as one.
+  const shape = task.format === 'image' ? 'pdf' : task.format;
+  const segments = segmentPages(pages, shape, raw.blockKinds);
+  const speakers = detectTurns(pages, segments);
+  return {
+    pages, segments, meta, engine: raw.engine, status: 'ok',
+    ...(speakers.length ? { cases: speakers } : {}),
+    ...(raw.ocr ? { ocr: raw.ocr } : {}),
+    ...redactions,
+  };
 }

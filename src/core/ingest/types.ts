@@ -1,24 +1,10 @@
 import type { SegmentKind } from '../documents/kinds.js';
+import type { DocMeta, OcrPage } from '../documents/types.js';
+import type { OcrLanguage } from './ocr/languages.js';
 
-/** The document formats litkit reads. */
-export type Format = 'pdf' | 'docx' | 'html' | 'txt' | 'md';
-
-/** Bibliographic facts found in a file; any may be missing. */
-export interface DocMeta {
-  title?: string;
-  authors?: string;
-  year?: number;
-  /** Where the document lives and what it is part of; stored as document attributes of these names. */
-  source?: SourceMeta;
-}
-
-/**
- * The document attributes a reference is built from besides title, authors and year. Found at
- * ingest where a file states them; a user sets or corrects them with `docs attr`.
- */
-export const SOURCE_KEYS = ['doi', 'url', 'journal', 'book', 'site', 'volume', 'issue', 'pages', 'number', 'publisher'] as const;
-export type SourceKey = (typeof SOURCE_KEYS)[number];
-export type SourceMeta = Partial<Record<SourceKey, string>>;
+// The stored document's own types, which ingest produces, live with the documents.
+export { SOURCE_KEYS } from '../documents/types.js';
+export type { CaseInput, DocMeta, Format, OcrPage, PreparedDocument, SegmentSpan, SourceKey, SourceMeta } from '../documents/types.js';
 
 /** What an extractor returns: text per page as the file gives it, before normalisation. */
 export interface RawDocument {
@@ -31,6 +17,18 @@ export interface RawDocument {
    * block of that page's text (undefined: the markup does not say). Only formats with markup give it.
    */
   blockKinds?: (SegmentKind | undefined)[][];
+  /** The pages whose text OCR recognised. */
+  ocr?: OcrPage[];
+}
+
+/** What `ingest --ocr` asks for; plain data, so that it crosses to worker threads. */
+export interface OcrOptions {
+  /** Tesseract language codes, recognised together ("eng", "fra"). */
+  languages: OcrLanguage[];
+  /** Inclusive 1-based page ranges that may be recognised (default: every page without text). */
+  pages?: [number, number][];
+  /** Tesseract engines one document may use at once (default 1): the cores the worker pool leaves idle. */
+  engines?: number;
 }
 
 /** The limits an extractor enforces on what a file unpacks or nests to (see store/limits.ts). */
@@ -45,30 +43,6 @@ export interface Extractor {
   extract(data: Uint8Array, file: string, limits: ExtractLimits): Promise<RawDocument>;
 }
 
-/** A paragraph-level unit: offsets are UTF-16 indexes into the normalised page text. */
-export interface SegmentSpan {
-  page: number;
-  start: number;
-  end: number;
-  kind: SegmentKind;
-  /** The paragraph number a reader counts on this page; null for what a reader does not count. */
-  para: number | null;
-  /** Key of the normalised text, for finding text repeated across documents; null when not wanted. */
-  repeatKey: string | null;
-}
-
-/** A document ready to store: normalised pages, segment offsets, metadata. */
-export interface PreparedDocument {
-  pages: string[];
-  segments: SegmentSpan[];
-  meta: DocMeta;
-  engine: string;
-  status: 'ok' | 'no-text';
-  /** Why a no-text document has no text. */
-  reason?: string;
-  /** With `--redact`: how many of each kind of personal data were masked. */
-  redactions?: Record<string, number>;
-}
 
 export const PDF_ENGINES = ['pdfium', 'pdf-parse'] as const;
 export type PdfEngineName = (typeof PDF_ENGINES)[number];

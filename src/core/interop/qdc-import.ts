@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { parseFramework, type Framework } from '../coding/framework/index.js';
-import { decodeText } from '../ingest/decode.js';
+import { decodeText } from '../text/decode.js';
 import { frameworkYaml, hexColour, slug, type YamlCode } from './framework-yaml.js';
 import type { QdaCode } from './qda-model.js';
 import { QdeReader } from './qde-read.js';

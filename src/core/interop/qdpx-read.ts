@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import JSZip from 'jszip';
 import { InputError } from '../../errors.js';
-import { decodeText } from '../ingest/decode.js';
+import { decodeText } from '../text/decode.js';
 import type { QdaProject, QdaText } from './qda-model.js';
 import { QdeReader } from './qde-read.js';
 

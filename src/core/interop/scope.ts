@@ -1,4 +1,4 @@
-import { compileQuery, parseQuery } from '../query/index.js';
+import { wherePredicate } from '../query/index.js';
 import type { Db } from '../store/db.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Db } from '../store/db.js';
  */
 export function documentsInScope(db: Db, where?: string): number[] {
   if (!where?.trim()) return db.sql.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
-  const predicate = compileQuery(db, parseQuery(where));
+  const predicate = wherePredicate(db, where);
   return db.sql
     .prepare(`SELECT DISTINCT s.document_id FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${predicate.sql} ORDER BY s.document_id`)
     .pluck()

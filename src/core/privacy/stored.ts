@@ -33,7 +33,7 @@ function maskJson(json: string | null, values: [string, string][]): string | nul
  * Masks personal data in stored documents, keeping everything that points into their text
  * consistent: pages, segments (and through their trigger the full-text index), codings and
  * review decisions (offsets moved across each mask; a span that ends inside a mask takes all of
- * it, so no coding becomes empty), titles, authors and attributes. Then scrubs the file so the
+ * it, so no coding becomes empty), speakers' case labels, titles, authors and attributes. Then scrubs the file so the
  * old text is gone from it. Documents without personal data are left untouched.
  */
 export function redactDocuments(db: Db, ids: number[], options: DetectOptions): StoredRedaction[] {
@@ -49,6 +49,8 @@ export function redactDocuments(db: Db, ids: number[], options: DetectOptions): 
   const setDecision = s.prepare('UPDATE coding_decisions SET start = ?, end = ?, matched = ? WHERE id = ?');
   const attrsOf = s.prepare('SELECT key, value FROM document_attributes WHERE document_id = ?');
   const setAttr = s.prepare('UPDATE document_attributes SET value = ? WHERE document_id = ? AND key = ?');
+  const casesOf = s.prepare('SELECT id, label FROM cases WHERE document_id = ? ORDER BY id');
+  const setCase = s.prepare('UPDATE cases SET label = ? WHERE id = ?');
   const setMeta = s.prepare('UPDATE documents SET title = ?, authors = ? WHERE id = ?');
   const results: StoredRedaction[] = [];
   db.transaction(() => {
@@ -96,6 +98,11 @@ export function redactDocuments(db: Db, ids: number[], options: DetectOptions): 
         if (!byPage.get(d.page)!.findings.length) continue;
         const [start, end] = move(d);
         setDecision.run(start, end, maskJson(d.matched, pairs), d.id);
+      }
+      // A speaker's case is labelled with the name: numbered masks keep the speakers apart.
+      let speaker = 0;
+      for (const c of casesOf.all(doc.id) as { id: number; label: string }[]) {
+        if (redactText(c.label, { ...options, names: r.names }).findings.length) setCase.run(`[NAME ${++speaker}]`, c.id);
       }
       setMeta.run(title, authors, doc.id);
       for (const a of attrs) if (a.masked !== a.value) setAttr.run(a.masked, doc.id, a.key);

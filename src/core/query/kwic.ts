@@ -3,8 +3,7 @@ import { stem, tokenize } from '../coding/text.js';
 import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { ftsString } from '../search/fts.js';
 import type { Db } from '../store/db.js';
-import { compileQuery } from './compile.js';
-import { parseQuery, queryLimits } from './parse.js';
+import { wherePredicate } from './where.js';
 
 export interface KwicLine {
   left: string;
@@ -30,6 +29,7 @@ interface Row extends CitationColumns {
   id: number;
   document_id: number;
   start: number;
+  question: string | null;
   text: string;
   page_text: string;
 }
@@ -44,10 +44,10 @@ export function kwic(db: Db, term: string, options: KwicOptions = {}): KwicLine[
   const words = tokenize(term).map((t) => t.lower);
   if (!words.length) throw new UsageError('E_USAGE', 'kwic needs a word or phrase');
   const width = options.width ?? 40;
-  const scope = options.where ? compileQuery(db, parseQuery(options.where, queryLimits(db))) : undefined;
+  const scope = options.where ? wherePredicate(db, options.where) : undefined;
   const rows = db.sql
     .prepare(
-      `SELECT s.id, s.document_id, s.page, s.start, ${CITED_PARA}, s.text, p.text AS page_text, d.title, d.year, d.format, d.page_count
+      `SELECT s.id, s.document_id, s.page, s.start, s.question, ${CITED_PARA}, s.text, p.text AS page_text, d.title, d.year, d.format, d.page_count
        FROM segments s JOIN documents d ON d.id = s.document_id JOIN pages p ON p.document_id = s.document_id AND p.number = s.page
        WHERE s.id IN (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?) ${scope ? `AND ${scope.sql}` : ''}
        ORDER BY s.id`,
@@ -62,10 +62,12 @@ export function kwic(db: Db, term: string, options: KwicOptions = {}): KwicLine[
       if (!want.every((w, k) => form(i + k) === w)) continue;
       const start = r.start + tokens[i]!.start;
       const end = r.start + tokens[i + want.length - 1]!.end;
+      // A survey answer's context is the answer itself, never the respondent's next answer.
+      const [from, to] = r.question === null ? [0, r.page_text.length] : [r.start, r.start + r.text.length];
       lines.push({
-        left: oneLine(r.page_text.slice(Math.max(0, start - width * 2), start)).slice(-width),
+        left: oneLine(r.page_text.slice(Math.max(from, start - width * 2), start)).slice(-width),
         keyword: oneLine(r.page_text.slice(start, end)),
-        right: oneLine(r.page_text.slice(end, end + width * 2)).slice(0, width),
+        right: oneLine(r.page_text.slice(end, Math.min(to, end + width * 2))).slice(0, width),
         documentId: r.document_id,
         segmentId: r.id,
         page: r.page,

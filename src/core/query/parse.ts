@@ -1,7 +1,7 @@
 import { LitkitError, ExitCode, UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits } from '../store/limits.js';
-import type { Comparison, Node } from './ast.js';
+import type { Comparison, Node, SpanOp } from './ast.js';
 
 /** How long and how deeply nested a query may be (`limits.max-query-chars`, `limits.max-query-depth`). */
 export interface QueryLimits {
@@ -87,12 +87,17 @@ function lex(src: string): Token[] {
 }
 
 const CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9*][a-z0-9*-]*)*\*?$/i;
+// Binary operators between atoms, all at NEAR's level; PRECEDES and FOLLOWS take /n as NEAR does.
+const BINARY = /^(near|precedes|follows)\/(\d+)$|^(precedes|follows|encloses|inside|overlaps)$/i;
 const ATOM = 'a code, text:, doc., coder:, speaker:, NOT or "("';
 
 /**
  * Parses a query: code ids (with * wildcards), AND, OR, NOT, parentheses, `A NEAR/n B`,
- * text:"phrase", doc.KEY = value (=, !=, <, <=, >, >=, in (a, b)), coder:NAME, speaker:NAME.
- * Precedence, loosest first: OR, AND, NOT, NEAR.
+ * `A PRECEDES[/n] B`, `A FOLLOWS[/n] B`, `A ENCLOSES B`, `A INSIDE B`, `A OVERLAPS B`,
+ * `atleast(k, A, B, …)`, text:"phrase", doc.KEY = value (=, !=, <, <=, >, >=, in (a, b)),
+ * case.KEY and speaker.KEY (the same, over the attributes of a survey respondent or transcript
+ * speaker), coder:NAME, speaker:NAME, question:ID. Precedence, loosest first: OR, AND, NOT, then
+ * NEAR and the span operators (left to right).
  */
 export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Node {
   checkQueryLength(src, limits);
@@ -137,22 +142,25 @@ export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMI
     if (t.kind === 'string') return fail(`${ATOM} (quoted text goes after text:)`);
     if (t.kind !== 'word') return fail(ATOM);
     const lower = t.text.toLowerCase();
-    if (['and', 'or'].includes(lower) || /^near\/\d+$/i.test(t.text)) return fail(ATOM);
+    if (['and', 'or'].includes(lower) || BINARY.test(t.text)) return fail(ATOM);
     next();
+    if (lower === 'atleast' && peek().kind === 'lparen') return atLeast(t);
     if (lower.startsWith('text:')) {
       const phrase = t.text.length === 5;
       return { kind: 'text', value: prefixed(t, 'text:'), phrase, pos: t.pos };
     }
     if (lower.startsWith('coder:')) return { kind: 'coder', name: prefixed(t, 'coder:'), pos: t.pos };
     if (lower.startsWith('speaker:')) return { kind: 'speaker', name: prefixed(t, 'speaker:'), pos: t.pos };
+    if (lower.startsWith('question:')) return { kind: 'question', name: prefixed(t, 'question:'), pos: t.pos };
     if (lower.startsWith('doc.')) return attribute(t);
+    if (lower.startsWith('case.') || lower.startsWith('speaker.')) return { ...attribute(t, lower.slice(0, lower.indexOf('.') + 1)), of: lower.startsWith('case.') ? 'case' : 'speaker' } as Node;
     if (!CODE.test(t.text)) throw new QuerySyntaxError(src, t.pos, `${ATOM}; "${t.text}" is not a code id`);
     return { kind: 'code', pattern: t.text, pos: t.pos };
   };
 
-  const attribute = (t: Token): Node => {
-    const key = t.text.slice(4);
-    if (!/^[\w-]+$/.test(key)) throw new QuerySyntaxError(src, t.pos + 4, 'an attribute name after doc.');
+  const attribute = (t: Token, prefix = 'doc.'): Node => {
+    const key = t.text.slice(prefix.length);
+    if (!/^[\w-]+$/.test(key)) throw new QuerySyntaxError(src, t.pos + prefix.length, `an attribute name after ${prefix}`);
     if (isWord('IN')) {
       next();
       if (peek().kind !== 'lparen') fail('"(" after in');
@@ -171,11 +179,35 @@ export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMI
     return { kind: 'attr', key, op, values: [value()], pos: t.pos };
   };
 
+  // atleast(k, A, B, …): k is a whole number from 1 to the number of expressions.
+  const atLeast = (t: Token): Node => {
+    next();
+    enter();
+    const k = peek();
+    if (k.kind !== 'word' || !/^\d+$/.test(k.text)) fail('a whole number k in atleast(k, A, B, …)');
+    next();
+    const items: Node[] = [];
+    while (peek().kind === 'comma') {
+      next();
+      items.push(or());
+    }
+    if (peek().kind !== 'rparen') fail(items.length ? '"," or ")"' : '"," and an expression after k');
+    if (items.length < 2) fail('at least two expressions in atleast(k, A, B, …)');
+    const n = Number(k.text);
+    if (n < 1 || n > items.length) throw new QuerySyntaxError(src, k.pos, `k from 1 to ${items.length} (the number of expressions) in atleast(k, …)`);
+    next();
+    depth--;
+    return { kind: 'atleast', k: n, items, pos: t.pos };
+  };
+
   const near = (): Node => {
     let left = primary();
-    for (let m = /^near\/(\d+)$/i.exec(peek().text); peek().kind === 'word' && m; m = /^near\/(\d+)$/i.exec(peek().text)) {
+    for (let m = BINARY.exec(peek().text); peek().kind === 'word' && m; m = BINARY.exec(peek().text)) {
       const op = next();
-      left = { kind: 'near', left, right: primary(), within: Number(m[1]), pos: op.pos };
+      const right = primary();
+      if (m[1]?.toLowerCase() === 'near') left = { kind: 'near', left, right, within: Number(m[2]), pos: op.pos };
+      else if (m[1]) left = { kind: 'span', op: m[1].toLowerCase() as SpanOp, left, right, within: Number(m[2]), pos: op.pos };
+      else left = { kind: 'span', op: m[3]!.toLowerCase() as SpanOp, left, right, pos: op.pos };
     }
     return left;
   };
@@ -213,6 +245,6 @@ export function parseQuery(src: string, limits: QueryLimits = DEFAULT_QUERY_LIMI
 
   if (peek().kind === 'end') fail(ATOM);
   const tree = or();
-  if (peek().kind !== 'end') fail('AND, OR, NEAR/n or the end of the query');
+  if (peek().kind !== 'end') fail('AND, OR, NEAR/n, PRECEDES, FOLLOWS, ENCLOSES, INSIDE, OVERLAPS or the end of the query');
   return tree;
 }

@@ -58,8 +58,9 @@ export function runQuery(db: Db, expression: string, options: QueryOptions = {})
   const rows = db.sql
     .prepare(
       `SELECT s.id, s.document_id, d.title, d.year, d.format, d.page_count, s.page, ${CITED_PARA}, s.start, s.end, s.text,
-         CASE WHEN @context > 0 THEN (SELECT slice16(p.text, max(0, s.start - @context), s.start) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS before,
-         CASE WHEN @context > 0 THEN (SELECT slice16(p.text, s.end, s.end + @context) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS after
+         -- A survey answer's context would be the respondent's other answers: none is shown.
+         CASE WHEN @context > 0 AND s.question IS NULL THEN (SELECT slice16(p.text, max(0, s.start - @context), s.start) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS before,
+         CASE WHEN @context > 0 AND s.question IS NULL THEN (SELECT slice16(p.text, s.end, s.end + @context) FROM pages p WHERE p.document_id = s.document_id AND p.number = s.page) ELSE '' END AS after
        ${from} ORDER BY s.id LIMIT @limit`,
     )
     .all(...predicate.params, { context, limit: limit + 1 }) as Row[];

@@ -1,8 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from './codes.js';
-import { compileQuery } from './compile.js';
-import { parseQuery, queryLimits } from './parse.js';
+import { wherePredicate } from './where.js';
 
 /** A count table: rows × columns of counts. */
 export interface Matrix {
@@ -16,7 +15,7 @@ export interface Matrix {
 export interface MatrixOptions {
   /** Row codes: a pattern as in queries (`employment.*`), default every code. */
   codes?: string;
-  /** docs, attr:KEY, or codes. */
+  /** docs, attr:KEY, case.KEY, speaker.KEY, or codes. */
   columns: string;
   count?: 'excerpts' | 'documents';
   /** Only codings of this coder. */
@@ -34,7 +33,7 @@ function scope(db: Db, options: { coder?: string; where?: string }): { sql: stri
     params.push(options.coder);
   }
   if (options.where) {
-    const p = compileQuery(db, parseQuery(options.where, queryLimits(db)));
+    const p = wherePredicate(db, options.where);
     parts.push(`k.segment_id IN (SELECT s.id FROM segments s JOIN documents d ON d.id = s.document_id WHERE ${p.sql})`);
     params.push(...p.params);
   }
@@ -100,7 +99,24 @@ export function matrix(db: Db, options: MatrixOptions): Matrix {
       .all(codes, JSON.stringify(columns), ...sc.params) as { r: string; c: string; n: number }[];
     return fill(rows, columns, counts, unit);
   }
-  throw new UsageError('E_USAGE', `--cols takes docs, attr:KEY or codes (or codes:PATTERN), got "${options.columns}"`);
+  const of = /^(case|speaker)\.([\p{L}\p{N}_-]+)$/iu.exec(options.columns);
+  if (of) {
+    // Only segments of cases count: survey answers, transcript turns (speaker.: turns only).
+    const key = of[2]!.toLowerCase();
+    const kind = of[1]!.toLowerCase() === 'speaker' ? "AND c.kind = 'speaker'" : '';
+    const cases = `FROM cases c LEFT JOIN case_attributes v ON v.case_id = c.id AND v.key = ? WHERE 1 ${kind}`;
+    const values = db.sql.prepare(`SELECT DISTINCT CAST(v.value AS TEXT) ${cases} AND v.value IS NOT NULL ORDER BY typeof(v.value) = 'text', v.value`).pluck().all(key) as string[];
+    if (!values.length) throw new UsageError('E_USAGE', `no ${of[1]!.toLowerCase() === 'speaker' ? 'speaker' : 'case'} has the attribute "${key}" (see \`litkit speakers list\`)`);
+    const counts = db.sql
+      .prepare(`SELECT k.code_id AS r, coalesce(CAST(v.value AS TEXT), '(none)') AS c, ${counted} AS n FROM live_codings k
+        JOIN segments s ON s.id = k.segment_id JOIN cases c ON c.id = s.case_id ${kind}
+        LEFT JOIN case_attributes v ON v.case_id = c.id AND v.key = ?
+        WHERE k.code_id IN (SELECT value FROM json_each(?)) ${sc.sql} GROUP BY 1, 2`)
+      .all(key, codes, ...sc.params) as { r: string; c: string; n: number }[];
+    // Cases without the attribute get a column only when something of theirs is counted.
+    return fill(rows, counts.some((x) => x.c === '(none)') ? ['(none)', ...values] : values, counts, unit);
+  }
+  throw new UsageError('E_USAGE', `--cols takes docs, attr:KEY, case.KEY, speaker.KEY or codes (or codes:PATTERN), got "${options.columns}"`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DEFAULT_QUOTE_KINDS } from '../documents/kinds.js';
 import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { locatorOf, type Citer } from './in-text.js';
-import { compileQuery, parseQuery } from '../query/index.js';
+import { wherePredicate } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { pickQuotes, type QuoteCandidate } from './quotes.js';
 
@@ -40,7 +40,7 @@ export function evidenceScope(db: Db, options: EvidenceOptions = {}): EvidenceSc
     }
   }
   if (options.where) {
-    const p = compileQuery(db, parseQuery(options.where));
+    const p = wherePredicate(db, options.where);
     parts.push(`(${p.sql})`);
     params.push(...p.params);
   }

@@ -61,7 +61,7 @@ export function citeInText(doc: CitableDocument, where: Locator = {}, disambigua
   const authors = authorPart(doc, form);
   const title = shortTitle(doc.title);
   const head = authors ? `${authors}, ${date}` : quotesTitle(cslType(doc)) ? `“${title},” ${date}` : `*${title}*, ${date}`;
-  const locator = where.page ? `p. ${where.page}` : where.para ? `para. ${where.para}` : '';
+  const locator = [where.page ? `p. ${where.page}` : where.para ? `para. ${where.para}` : '', where.place].filter(Boolean).join(', ');
   return `(${head}${locator ? `, ${locator}` : ''})`;
 }
 
@@ -71,11 +71,12 @@ export interface PlacedRow {
   page_count: number;
   page: number;
   para: number | null;
+  place?: string | null;
 }
 
 /** The locator of a row (the rule of `locate`). */
 export function locatorOf(r: PlacedRow): Locator {
-  return locate({ format: r.format, pageCount: r.page_count, page: r.page, para: r.para });
+  return locate({ format: r.format, pageCount: r.page_count, page: r.page, para: r.para, place: r.place });
 }
 
 /** How a report cites: a document (by id) at a place, in author–date form. */

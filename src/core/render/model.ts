@@ -1,6 +1,6 @@
 import { listDocuments, type DocumentInfo } from '../documents/read.js';
 import { CITED_PARA, citeDocument } from '../documents/citation.js';
-import { failedFiles } from '../ingest/log.js';
+import { failedFiles } from '../documents/log.js';
 import { codeSummary, compareDefinitions, findDefinitions } from '../query/index.js';
 import type { Db } from '../store/db.js';
 import { resolveCodes } from '../query/codes.js';

@@ -55,7 +55,7 @@ export async function writeReport(db: Db, template: string, options: ReportOptio
   claimOutput(db, options.out, ['.docx', '.md', '.html'], { force: options.force });
   const format = path.extname(options.out).slice(1).toLowerCase() as ReportResult['format'];
   const projectDir = path.dirname(path.resolve(db.file));
-  const file = resolveTemplate(template, [projectDir, ...(options.templateDirs ?? [])]);
+  const file = resolveTemplate(template, projectDir, options.templateDirs);
   const m = await model(db, options);
   const markdown = renderTemplate(file, m);
   const figs = await figures(markdown, m);

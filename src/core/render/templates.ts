@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ExitCode, LitkitError, UsageError } from '../../errors.js';
+import { prismaMarkdown } from '../review/prisma-table.js';
 import { escapeMarkdown } from './escape.js';
 import type { Quote, ReportCode, ReportModel } from './model.js';
 
@@ -26,21 +27,58 @@ const within = (file: string, dir: string) => {
   return !rel.startsWith('..') && !path.isAbsolute(rel);
 };
 
-/**
- * Finds a template: a bundled name (`desk-review`) or a file inside the project folder or one of
- * the allowed template folders. Anything else is refused, so a template cannot be used to read
- * files elsewhere on the machine (its partials come from its own folder only).
- */
-export function resolveTemplate(name: string, allowed: string[]): string {
-  const bundled = path.join(BUNDLED_REPORTS_DIR, `${name.replace(/\.md\.hbs$|\.hbs$/, '')}.md.hbs`);
-  if (!name.includes('/') && !name.includes(path.sep) && fs.existsSync(bundled)) return bundled;
-  if (!fs.existsSync(name)) {
-    const known = fs.readdirSync(BUNDLED_REPORTS_DIR).filter((f) => f.endsWith('.md.hbs')).map((f) => f.replace('.md.hbs', ''));
-    throw new UsageError('E_NO_TEMPLATE', `no template "${name}"; bundled: ${known.join(', ')}; or give the path of a .md.hbs file in the project or a --templates folder`);
+/** A template offered by name: its name (file name without `.md.hbs`) and file. */
+export interface TemplateEntry {
+  name: string;
+  file: string;
+}
+
+/** Where templates are looked up by name, first match wins: the project's `templates/`, each `--templates` folder, then the bundled ones. */
+export function templateFolders(projectDir: string, templateDirs: string[] = []): string[] {
+  return [path.join(projectDir, 'templates'), ...templateDirs, BUNDLED_REPORTS_DIR];
+}
+
+const TEMPLATE_FILE = /^([^_.][^/\\]*)\.md\.hbs$/;
+
+/** Every template a name can reach, in lookup order; partials (`_NAME.md.hbs`) are never templates. */
+export function availableTemplates(folders: string[]): TemplateEntry[] {
+  const seen = new Map<string, TemplateEntry>();
+  for (const dir of folders) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir).sort()) {
+      const m = TEMPLATE_FILE.exec(f);
+      if (m && !seen.has(m[1]!) && fs.statSync(path.join(dir, f)).isFile()) seen.set(m[1]!, { name: m[1]!, file: path.join(dir, f) });
+    }
   }
-  const real = fs.realpathSync(name);
-  const roots = [BUNDLED_REPORTS_DIR, ...allowed].map((d) => (fs.existsSync(d) ? fs.realpathSync(d) : path.resolve(d)));
-  if (!roots.some((r) => within(real, r))) {
+  return [...seen.values()];
+}
+
+/**
+ * Finds a template: a name (`desk-review`, `my-review`) looked up in the project's `templates/`,
+ * the `--templates` folders, then the bundled ones; or the path of a file inside the project
+ * folder or one of those folders. Anything else is refused, so a template cannot be used to read
+ * files elsewhere on the machine (its partials come from its own folder and the bundled ones).
+ */
+export function resolveTemplate(name: string, projectDir: string, templateDirs: string[] = []): string {
+  const folders = templateFolders(projectDir, templateDirs);
+  const isPath = name.includes('/') || name.includes(path.sep) || (/\.hbs$/.test(name) && fs.existsSync(name));
+  const base = path.basename(name);
+  if (base.startsWith('_')) throw new UsageError('E_NO_TEMPLATE', `${name}: files starting with "_" are partials, included by templates, not templates themselves`);
+  if (!isPath) {
+    const found = availableTemplates(folders).find((t) => t.name === name.replace(/\.md\.hbs$|\.hbs$/, ''));
+    if (found) return placed(found.file, folders.concat(projectDir), name);
+    const known = availableTemplates(folders).map((t) => t.name);
+    throw new UsageError('E_NO_TEMPLATE', `no template "${name}"; available: ${known.join(', ')} (from ${path.join(projectDir, 'templates')}, --templates folders and the bundled ones), or the path of a .md.hbs file`);
+  }
+  if (!fs.existsSync(name)) throw new UsageError('E_NO_TEMPLATE', `${name}: no such template file`);
+  return placed(name, [projectDir, ...folders], name);
+}
+
+/** The real path of a template file, refused when it lies outside every allowed folder. */
+function placed(file: string, allowed: string[], name: string): string {
+  const real = fs.realpathSync(file);
+  const roots = allowed.map((d) => (fs.existsSync(d) ? fs.realpathSync(d) : path.resolve(d)));
+  if (!roots.some((r) => within(real, r)) || !fs.statSync(real).isFile()) {
     throw new UsageError('E_TEMPLATE_PLACE', `${name}: templates must be inside the project folder or a folder given with --templates`);
   }
   return real;
@@ -106,7 +144,7 @@ const ESCAPE_HELPER = 'litkitMarkdown';
  * its value is escaped for Markdown: Handlebars' own escaping is for HTML and global to the
  * library, while the templates write Markdown.
  */
-function escapeMustaches(program: hbs.AST.Program, isHelper: (name: string) => boolean): hbs.AST.Program {
+function escapeMustaches(program: hbs.AST.Program, isHelper: (name: string) => boolean, blockParams: ReadonlySet<string> = new Set()): hbs.AST.Program {
   const visit = (node: hbs.AST.Statement): hbs.AST.Statement => {
     if (node.type === 'MustacheStatement') {
       const m = node as hbs.AST.MustacheStatement;
@@ -115,15 +153,39 @@ function escapeMustaches(program: hbs.AST.Program, isHelper: (name: string) => b
       const helperCall = m.params.length > 0 || m.hash !== undefined || (path.type === 'PathExpression' && isHelper(path.original));
       const inner: hbs.AST.Expression = helperCall ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression) : m.path;
       const helper = { type: 'PathExpression', data: false, depth: 0, parts: [ESCAPE_HELPER], original: ESCAPE_HELPER, loc: m.loc } as hbs.AST.PathExpression;
-      return { ...m, path: helper, params: [inner], hash: undefined } as unknown as hbs.AST.MustacheStatement;
+      return { ...m, path: helper, params: [inner], hash: helperCall ? undefined : fieldCheck(path, m.loc, blockParams) } as unknown as hbs.AST.MustacheStatement;
     }
     const block = node as hbs.AST.BlockStatement;
-    if (block.program) block.program = escapeMustaches(block.program, isHelper);
-    if (block.inverse) block.inverse = escapeMustaches(block.inverse, isHelper);
+    const inBlock = new Set([...blockParams, ...(block.program?.blockParams ?? [])]);
+    if (block.program) block.program = escapeMustaches(block.program, isHelper, inBlock);
+    if (block.inverse) block.inverse = escapeMustaches(block.inverse, isHelper, blockParams);
     return node;
   };
   program.body = program.body.map(visit);
   return program;
+}
+
+/**
+ * For `{{name…}}` that is no helper: the field name the escape helper must find in its context,
+ * with its place. Handlebars prints nothing for a misspelt field or helper (`{{nohelper}}`);
+ * litkit refuses it. Only the first name is checked (`{{cover.client}}` with no cover is empty),
+ * and `../`, `@data`, `this` and block parameters are left to Handlebars.
+ */
+function fieldCheck(p: hbs.AST.Expression, loc: hbs.AST.SourceLocation, blockParams: ReadonlySet<string>): hbs.AST.Hash | undefined {
+  if (p.type !== 'PathExpression') return undefined;
+  const path = p as hbs.AST.PathExpression;
+  const head = path.parts[0];
+  if (path.data || path.depth > 0 || !head || blockParams.has(head)) return undefined;
+  const pair = (key: string, value: string | number): hbs.AST.HashPair =>
+    ({ type: 'HashPair', key, value: typeof value === 'number' ? { type: 'NumberLiteral', value, original: value, loc } : { type: 'StringLiteral', value, original: value, loc }, loc }) as unknown as hbs.AST.HashPair;
+  return { type: 'Hash', pairs: [pair('field', head), pair('expression', path.original), pair('line', loc.start.line), pair('column', loc.start.column)], loc };
+}
+
+/** A `{{name}}` that is neither a helper nor a field where it stands, as the error Handlebars would give in strict mode. */
+function unknownField(context: unknown, hash: Record<string, unknown>): Error | undefined {
+  const field = hash.field;
+  if (typeof field !== 'string' || context === null || typeof context !== 'object' || field in context) return undefined;
+  return Object.assign(new Error(`{{${String(hash.expression)}}}: no helper or data field "${field}" here (see \`litkit report NAME --data\` for the fields)`), { lineNumber: hash.line, column: hash.column });
 }
 
 /** Parses and compiles a template with every `{{value}}` escaped for Markdown. */
@@ -161,7 +223,11 @@ function partialsIn(dir: string): { name: string; file: string }[] {
 function environment(model: ReportModel, dir: string): typeof Handlebars {
   const hb = Handlebars.create();
   const code = (id: string): ReportCode | undefined => model.byId[id];
-  hb.registerHelper(ESCAPE_HELPER, (v: unknown) => markdown(asMarkdown(v)));
+  hb.registerHelper(ESCAPE_HELPER, function (this: unknown, v: unknown, options: Handlebars.HelperOptions) {
+    const unknown = unknownField(this, options.hash as Record<string, unknown>);
+    if (unknown) throw unknown;
+    return markdown(asMarkdown(v));
+  });
   hb.registerHelper('code', (id: string) => code(id));
   hb.registerHelper('cell', (v: unknown) => cell(v));
   hb.registerHelper('quotes', (id: string | ReportCode, n?: unknown) => {
@@ -184,7 +250,11 @@ function environment(model: ReportModel, dir: string): typeof Handlebars {
   hb.registerHelper('gap', (id: string) => model.gaps[id]?.text ?? '');
   hb.registerHelper('memos', (id: string) => model.memos[id] ?? []);
   hb.registerHelper('intersection', (id: string) => model.intersectionality?.dimensions.find((d) => d.id === id));
-  for (const p of partialsIn(dir)) {
+  // The same table `litkit prisma --format md` prints, written by the one Markdown table writer.
+  hb.registerHelper('prismaTable', () => markdown(model.prisma ? prismaMarkdown(model.prisma) : ''));
+  // The bundled partials (`_quote-list`) serve every template; a template's own folder can replace them.
+  const partials = new Map([...partialsIn(BUNDLED_REPORTS_DIR), ...partialsIn(dir)].map((p) => [p.name, p]));
+  for (const p of partials.values()) {
     try {
       hb.registerPartial(p.name, compileEscaped(hb, fs.readFileSync(p.file, 'utf8')));
     } catch (err) {

@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, UsageError } from '../../errors.js';
-import { readTextFile } from '../ingest/decode.js';
+import { readTextFile } from '../text/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting, setSetting } from '../store/settings.js';

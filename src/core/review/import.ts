@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
-import { readTextFile } from '../ingest/decode.js';
+import { readTextFile } from '../text/decode.js';
 import { cleanField, stripControls } from '../render/escape.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';

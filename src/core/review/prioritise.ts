@@ -115,6 +115,23 @@ export class RelevanceModel {
     this.w = new Float64Array(dimensions);
   }
 
+  /** The solution's dual variables (record index -> decision and value), to go on from in another process (`resume`). */
+  duals(): Map<number, { label: boolean; value: number }> {
+    return new Map([...this.alpha].map(([i, a]) => [i, { ...a }]));
+  }
+
+  /**
+   * Starts from the duals of an earlier training (`duals()`) instead of from nothing, rebuilding
+   * the weights from them; `train` then goes on from that solution, as it does in one process
+   * after one more decision. Call it on a new model, before `train`.
+   */
+  resume(duals: Map<number, { label: boolean; value: number }>): void {
+    for (const [i, a] of duals) {
+      this.alpha.set(i, { ...a });
+      if (a.value) this.add(this.vectors[i]!, a.value * (a.label ? 1 : -1));
+    }
+  }
+
   /** Fits the decisions given (record index -> include?), which need an include and an exclude; returns the passes taken. */
   train(decisions: Map<number, boolean>): number {
     for (const [i, a] of this.alpha) {
@@ -180,6 +197,14 @@ export class RelevanceModel {
     return this.dot(this.vectors[index]!);
   }
 
+  /** `score` of a vector stored as terms[from..to) and weights[from..to): the same sums in the same order. */
+  scoreSlice(terms: Int32Array, weights: Float32Array | Float64Array, from: number, to: number): number {
+    const { w } = this;
+    let s = this.bias;
+    for (let k = from; k < to; k++) s += w[terms[k]!]! * weights[k]!;
+    return s;
+  }
+
   private dot(x: SparseVector): number {
     const { w } = this;
     const { idx, val } = x;
@@ -218,6 +243,20 @@ export function rank(vectors: SparseVector[], dimensions: number, decisions: Map
   const scores = new Float64Array(candidates.length);
   candidates.forEach((i, k) => (scores[k] = model.score(i)));
   return candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b).map((k) => candidates[k]!);
+}
+
+/**
+ * The head of `rank`'s order without sorting every candidate: the one scored highest, the earliest
+ * of equals (as the stable sort puts first). `score` is a trained model's score of a candidate.
+ */
+export function bestCandidate<T>(candidates: T[], score: (c: T) => number): T | undefined {
+  let best: T | undefined;
+  let top = -Infinity;
+  for (const c of candidates) {
+    const s = score(c);
+    if (best === undefined || s > top) [best, top] = [c, s];
+  }
+  return best;
 }
 
 /** A small seeded generator (mulberry32), so simulations repeat exactly. */

@@ -1,38 +1,70 @@
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../../errors.js';
-import { readTextFile } from '../ingest/decode.js';
+import { readTextFile } from '../text/decode.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { agreementStats, type AgreementStats } from '../coding/agreement.js';
-import { getSetting } from '../store/settings.js';
+import { getSetting, setSetting } from '../store/settings.js';
 import { endSampleIfOutside } from './sample.js';
 import { DECISIONS, stageStatuses, type Decision, type Stage } from './status.js';
 
-/** Refuses a decision PRISMA could not report: an unknown record, a full-text exclusion without one of the project's reasons. */
-function check(db: Db, recordId: number, decision: Decision, stage: Stage, reason: string | undefined): void {
+/** Refuses a decision PRISMA could not report: an unknown record, a full-text exclusion without a reason, an exclusion reason outside the project's list. Returns the reason as the list spells it. */
+function check(db: Db, recordId: number, decision: Decision, stage: Stage, reason: string | undefined, newReason = false): string | undefined {
   if (!db.sql.prepare('SELECT 1 FROM records WHERE id = ?').get(recordId)) throw new UsageError('E_NO_RECORD', `no record ${recordId} (see \`litkit records list\`)`);
-  if (stage === 'full-text' && decision === 'exclude') {
-    if (!reason) throw new UsageError('E_USAGE', 'a full-text exclusion needs a --reason (PRISMA reports exclusions with reasons)');
-    const allowed = exclusionReasons(db);
-    if (allowed.length && !allowed.includes(reason)) throw new UsageError('E_USAGE', `"${reason}" is not one of the project's exclusion reasons: ${allowed.join('; ')}`);
-  }
+  if (stage === 'full-text' && decision === 'exclude' && !reason?.trim()) throw new UsageError('E_USAGE', 'a full-text exclusion needs a --reason (PRISMA reports exclusions with reasons)');
+  if (decision !== 'exclude' || !reason?.trim()) return reason;
+  return listedReason(db, reason, newReason);
+}
+
+/**
+ * An exclusion reason as the project's list spells it (case and spaces aside), so PRISMA counts
+ * one reason once. Outside the list it is refused at every stage, unless `newReason` adds it; a
+ * project with no list takes any reason.
+ */
+function listedReason(db: Db, reason: string, newReason: boolean): string {
+  const allowed = exclusionReasons(db);
+  const key = (r: string) => r.trim().replace(/\s+/g, ' ').toLowerCase();
+  const known = allowed.find((r) => key(r) === key(reason));
+  if (known) return known;
+  if (!allowed.length && !newReason) return reason.trim();
+  if (!newReason) throw new UsageError('E_REASON', `"${reason}" is not one of the project's exclusion reasons: ${allowed.join('; ')} (--new-reason adds it to the list)`);
+  if (reason.includes(';')) throw new UsageError('E_REASON', `an exclusion reason cannot hold ";", which separates the reasons of the list: "${reason}"`);
+  return reason.trim().replace(/\s+/g, ' ');
+}
+
+/** Adds a reason to the project's list when it is not on it yet (inside the caller's transaction). */
+function addReason(db: Db, reason: string | undefined, actor: string): void {
+  if (!reason) return;
+  const allowed = exclusionReasons(db);
+  if (allowed.includes(reason)) return;
+  setSetting(db, 'exclusion-reasons', [...allowed, reason].join('; '));
+  audit(db, actor, 'screen.reason', reason, { reasons: [...allowed, reason] });
+}
+
+/** Options of a screening decision. */
+export interface DecisionOptions {
+  stage?: Stage;
+  reason?: string;
+  /** Add `reason` to the project's exclusion reasons when it is not one of them (else it is refused). */
+  newReason?: boolean;
 }
 
 /** Records a reviewer's decision on a record at a stage (a later decision replaces an earlier one). */
-export function decide(db: Db, recordId: number, decision: Decision, options: { stage?: Stage; reason?: string; reviewer: string }): void {
+export function decide(db: Db, recordId: number, decision: Decision, options: DecisionOptions & { reviewer: string }): void {
   const stage = options.stage ?? 'title-abstract';
-  check(db, recordId, decision, stage, options.reason);
+  const reason = check(db, recordId, decision, stage, options.reason, options.newReason);
   db.transaction(() => {
+    if (options.newReason && decision === 'exclude') addReason(db, reason, options.reviewer);
     endSampleIfOutside(db, stage, recordId, options.reviewer);
     db.sql
       .prepare(`INSERT INTO screening (record_id, stage, decision, reason, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT(record_id, stage, reviewer) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, decided_at = excluded.decided_at`)
-      .run(recordId, stage, decision, options.reason ?? null, options.reviewer, new Date().toISOString());
-    audit(db, options.reviewer, 'screen.decide', String(recordId), { stage, decision, reason: options.reason ?? null });
+      .run(recordId, stage, decision, reason ?? null, options.reviewer, new Date().toISOString());
+    audit(db, options.reviewer, 'screen.decide', String(recordId), { stage, decision, reason: reason ?? null });
   });
 }
 
-/** The project's list of full-text exclusion reasons (`litkit config set exclusion-reasons "a; b"`); empty when free. */
+/** The project's list of exclusion reasons (`litkit config set exclusion-reasons "a; b"`, or `screen decide --new-reason`); empty when free. */
 export function exclusionReasons(db: Db): string[] {
   return (getSetting(db, 'exclusion-reasons') ?? '').split(';').map((r) => r.trim()).filter(Boolean);
 }
@@ -41,16 +73,17 @@ export function exclusionReasons(db: Db): string[] {
  * The reconciling decision on a record at a stage, by a third reviewer or by consensus: it is the
  * record's final decision whatever the reviewers said (their own decisions stay, for agreement).
  */
-export function resolve(db: Db, recordId: number, decision: 'include' | 'exclude', options: { stage?: Stage; reason?: string; resolver: string }): void {
+export function resolve(db: Db, recordId: number, decision: 'include' | 'exclude', options: DecisionOptions & { resolver: string }): void {
   const stage = options.stage ?? 'title-abstract';
-  check(db, recordId, decision, stage, options.reason);
+  const reason = check(db, recordId, decision, stage, options.reason, options.newReason);
   db.transaction(() => {
+    if (options.newReason && decision === 'exclude') addReason(db, reason, options.resolver);
     endSampleIfOutside(db, stage, recordId, options.resolver);
     db.sql
       .prepare(`INSERT INTO screening_resolutions (record_id, stage, decision, reason, resolver, decided_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT(record_id, stage) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, resolver = excluded.resolver, decided_at = excluded.decided_at`)
-      .run(recordId, stage, decision, options.reason ?? null, options.resolver, new Date().toISOString());
-    audit(db, options.resolver, 'screen.resolve', String(recordId), { stage, decision, reason: options.reason ?? null });
+      .run(recordId, stage, decision, reason ?? null, options.resolver, new Date().toISOString());
+    audit(db, options.resolver, 'screen.resolve', String(recordId), { stage, decision, reason: reason ?? null });
   });
 }
 

@@ -37,7 +37,14 @@ function sniff(text: string): string {
  * " and ", "year", "journal", "abstract", "doi", "keywords").
  */
 export function parseTabular(text: string, override: ColumnMap = {}): ParsedRecords {
-  const rows = parse(text.replace(/^\uFEFF/, ''), { delimiter: sniff(text), columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { delimiter: sniff(text), columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as typeof rows;
+  } catch (err) {
+    // A quote left open or a malformed header: reported like a BibTeX file that cannot be read, never a raw csv-parse error.
+    const e = err as Error & { lines?: number };
+    return { records: [], problems: [{ line: Math.max(1, e.lines ?? 1), message: `not readable as CSV: ${e.message.split('\n')[0]}` }] };
+  }
   const header = rows.length ? Object.keys(rows[0]!.record) : [];
   const column = (field: keyof ColumnMap) => override[field] ?? header.find((h) => NAMES[field].test(h.trim()));
   const cols = Object.fromEntries((Object.keys(NAMES) as (keyof ColumnMap)[]).map((f) => [f, column(f)])) as ColumnMap;

@@ -108,3 +108,14 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     score: -r.score,
   }));
 }
+
+/** How many segments a search matches in all, so a capped listing can say "showing N of M". */
+export function searchTotal(db: Db, query: string): number {
+  const { match } = plan(query);
+  try {
+    return db.sql.prepare('SELECT count(*) FROM segments_fts WHERE segments_fts MATCH ?').pluck().get(match) as number;
+  } catch {
+    // `search` has already reported a query FTS5 rejects; a count is not worth a second error.
+    return 0;
+  }
+}

@@ -1,5 +1,5 @@
 /** The project store: one SQLite file, migrated on open. */
-export { Db, readonlyError } from './db.js';
+export { Db, readonlyError, busyError, isBusyFailure, BUSY_TIMEOUT_MS } from './db.js';
 export { migrate, loadMigrations, pendingMigrations } from './migrate.js';
 export { initProject, findProject, openProject, readonlyFailure, lastOpenedProject, PROJECT_FILE } from './project.js';
 export { APPLICATION_ID, readHeader, checkOwnership, isLitkitSchema } from './ownership.js';

@@ -51,22 +51,32 @@ export function migrate(db: Database.Database, file: string, migrations = loadMi
     db.pragma('wal_checkpoint(TRUNCATE)');
     fs.copyFileSync(file, `${file}.bak`);
   }
-  // A migration that rebuilds a table (drop and rename) must not set off ON DELETE actions, so
-  // foreign keys are off while migrations run (they cannot change inside a transaction) and
-  // checked before each one commits.
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma('foreign_keys = OFF');
-  try {
-    for (const m of migrations.slice(current, target)) {
-      db.transaction(() => {
-        db.exec(m.sql);
-        const broken = db.pragma('foreign_key_check') as { table: string }[];
-        if (broken.length) throw new Error(`migration ${m.name} left ${broken.length} rows of ${broken[0]!.table} without their parent`);
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    }
-  } finally {
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-  }
+  for (const m of migrations.slice(current, target)) applyMigration(db, file, m);
   return target;
+}
+
+/** Marks a migration that rebuilds a table other tables refer to. */
+const FOREIGN_KEYS_OFF = '-- litkit: foreign-keys-off';
+
+/**
+ * Applies one migration in its own transaction. One that rebuilds a referenced table runs with
+ * foreign keys off, as SQLite's procedure for such changes requires (dropping the old table would
+ * otherwise cascade to its children; the pragma is a no-op inside a transaction), and must leave
+ * every foreign key satisfied before it commits.
+ */
+function applyMigration(db: Database.Database, file: string, m: Migration): void {
+  const fkOff = m.sql.startsWith(FOREIGN_KEYS_OFF);
+  const before = db.pragma('foreign_keys', { simple: true }) as number;
+  if (fkOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (fkOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+        throw new ProjectError('E_MIGRATION', `migration ${m.name} would break references between tables; nothing was changed`, file);
+      }
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  } finally {
+    if (fkOff) db.pragma(`foreign_keys = ${before ? 'ON' : 'OFF'}`);
+  }
 }

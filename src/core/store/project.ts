@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ProjectError } from '../../errors.js';
-import { Db, isReadonlyFailure, readonlyError } from './db.js';
+import { busyError, Db, isBusyFailure, isReadonlyFailure, readonlyError } from './db.js';
 
 /** The name of the SQLite file that makes a folder a litkit project. */
 export const PROJECT_FILE = 'litkit.sqlite';
@@ -53,10 +53,12 @@ export function openProject(explicit?: string, cwd?: string): Db {
 export const lastOpenedProject = (): string | undefined => lastOpened;
 
 /**
- * The one-line E_READONLY error for a write SQLite refused, naming the project last opened, or
- * undefined when `err` is something else; for the CLI's error handler, where writes outside a
- * transaction (a setting, an audit line) surface as raw SQLite errors.
+ * The one-line E_READONLY (or E_BUSY) error for a write SQLite refused, naming the project last
+ * opened, or undefined when `err` is something else; for the CLI's error handler, where writes
+ * outside a transaction (a setting, an audit line) surface as raw SQLite errors.
  */
 export function readonlyFailure(err: unknown): ProjectError | undefined {
-  return isReadonlyFailure(err) && lastOpened ? readonlyError(lastOpened) : undefined;
+  if (!lastOpened) return undefined;
+  if (isReadonlyFailure(err)) return readonlyError(lastOpened);
+  return isBusyFailure(err) ? busyError(lastOpened) : undefined;
 }

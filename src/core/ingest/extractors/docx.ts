@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import type { Element, Text } from 'domhandler';
 import { InputError } from '../../../errors.js';
-import { doiIn, urlIn } from '../identifiers.js';
+import { doiIn, urlIn } from '../../text/identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
 import { checkZipLimits } from './zip-limits.js';

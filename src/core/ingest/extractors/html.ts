@@ -1,7 +1,7 @@
 import type { Document } from 'domhandler';
 import { InputError } from '../../../errors.js';
-import { decodeCharset, decodeText } from '../decode.js';
-import { doiIn, urlIn } from '../identifiers.js';
+import { decodeCharset, decodeText } from '../../text/decode.js';
+import { doiIn, urlIn } from '../../text/identifiers.js';
 import { mergeSource, pageRange, yearFrom } from '../metadata.js';
 import type { DocMeta, ExtractLimits, Extractor, RawDocument, SourceMeta } from '../types.js';
 import { findElement, findElements, htmlToPages, parseHtml, textOf } from './html-text.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../../../errors.js';
-import { doiIn } from '../identifiers.js';
+import { doiIn } from '../../text/identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, Extractor, PdfEngineName, RawDocument } from '../types.js';
 import { pdfiumEngine } from './pdf-pdfium.js';

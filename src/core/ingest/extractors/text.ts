@@ -1,11 +1,12 @@
 import { parse as parseYaml } from 'yaml';
 import { Marked } from 'marked';
 import { InputError } from '../../../errors.js';
-import { decodeText } from '../decode.js';
-import { doiIn, urlIn } from '../identifiers.js';
+import { decodeText } from '../../text/decode.js';
+import { doiIn, urlIn } from '../../text/identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
 import type { DocMeta, ExtractLimits, Extractor, RawDocument } from '../types.js';
 import { findElement, htmlToPages, parseHtml, textOf } from './html-text.js';
+import { subtitleKind, subtitlesToText } from './transcript-cues.js';
 
 /**
  * Plain text files usually open with a title block: a short first line that is not a sentence,
@@ -24,6 +25,8 @@ function titleBlock(text: string): DocMeta {
 export const textExtractor: Extractor = {
   async extract(data: Uint8Array): Promise<RawDocument> {
     const { text, encoding } = decodeText(data);
+    const subtitles = subtitleKind(text);
+    if (subtitles) return { pages: [subtitlesToText(text, subtitles)], meta: {}, engine: `${subtitles}/${encoding}` };
     // A form feed is how plain-text exports (e.g. pdftotext) mark pages; honour it.
     const pages = text.split('\f');
     return { pages, meta: titleBlock(text), engine: `text/${encoding}` };

@@ -1,6 +1,6 @@
 import type { Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { doiIn, urlIn } from '../identifiers.js';
+import { doiIn, urlIn } from '../../text/identifiers.js';
 import { pageRange, yearFrom } from '../metadata.js';
 import type { DocMeta } from '../types.js';
 import { findElement, findElements, textOf } from './html-text.js';

@@ -30,13 +30,17 @@ export interface FailedFile {
   at: string;
 }
 
-/** Files whose latest ingest attempt failed (and that are not stored under another name since). */
+/**
+ * Files whose latest ingest attempt failed and that are not in the project: a file stored by one
+ * run while another run failed it (two ingests at once) is stored, whatever the log's order.
+ */
 export function failedFiles(db: Db): FailedFile[] {
   return db.sql
     .prepare(
       `SELECT l.path, l.code, l.message, l.at FROM ingest_log l
        WHERE l.id = (SELECT max(id) FROM ingest_log WHERE path = l.path AND outcome <> 'removed')
          AND l.outcome = 'failed'
+         AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.source_path = l.path)
        ORDER BY l.path`,
     )
     .all() as FailedFile[];

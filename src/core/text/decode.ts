@@ -62,7 +62,8 @@ function utf16WithoutBom(data: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
 export function readTextFile(file: string): string {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    // `-` is standard input, for the commands that read a file (`framework load -`).
+    bytes = fs.readFileSync(file === '-' ? 0 : file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`, file);
