@@ -38,6 +38,11 @@ describe('the personal-data detector', () => {
     expect(detect(maths)).toEqual([]);
   });
 
+  it('numbers speakers, so that a masked transcript still tells its speakers apart', () => {
+    const t = 'Amina Said: We left.\n\nJohn Ode: When?\n\nAmina Said: In May.\n\nJohn Ode: Why?\n\nInterviewer: Go on.\n\nInterviewer: And John?';
+    expect(redactText(t).text).toBe('[NAME 1]: We left.\n\n[NAME 2]: When?\n\n[NAME 1]: In May.\n\n[NAME 2]: Why?\n\nInterviewer: Go on.\n\nInterviewer: And [NAME 2]?');
+  });
+
   it('masks with typed placeholders and maps offsets across them', () => {
     const m = redactText('Write to a.b@un.org today.');
     expect(m.text).toBe('Write to [EMAIL] today.');
@@ -66,7 +71,7 @@ describe('ingest --redact and redact', () => {
   it('stores, indexes and titles only masked text, and stores the report (counts, not values)', async () => {
     ({ db, dir } = await projectWith({ 'maria-lopez-interview.txt': TRANSCRIPT }, { names: ['Ahmed Khan'] }));
     const pages = db.sql.prepare('SELECT text FROM pages').pluck().all().join('\n');
-    expect(pages).toContain('[NAME]: I came in 2019');
+    expect(pages).toContain('[NAME 1]: I came in 2019'); // speakers numbered, so turns stay apart
     for (const secret of ['Maria', 'Lopez', 'maria.lopez', '4471234', '215 0011', 'Ahmed', 'Khan']) {
       expect(pages).not.toContain(secret);
       expect(db.sql.prepare('SELECT count(*) FROM segments WHERE text LIKE ?').pluck().get(`%${secret}%`)).toBe(0);

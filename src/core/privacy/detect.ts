@@ -11,6 +11,8 @@ export interface Finding {
   kind: RedactionKind;
   start: number;
   end: number;
+  /** For a speaker's name: which speaker (1, 2 …), so that masked turns stay apart. */
+  speaker?: number;
 }
 
 export interface DetectOptions {
@@ -18,6 +20,8 @@ export interface DetectOptions {
   names?: string[];
   /** Extra regular expressions (sources) whose matches are ID-like numbers. */
   patterns?: string[];
+  /** The document's speakers, in order (default: the speaker labels found in the text). */
+  speakers?: string[];
 }
 
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
@@ -110,9 +114,14 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   add('ID', matches(ID_LABELLED, text, 1), (s) => digits(s) >= 4);
   add('ID', matches(PASSPORT, text));
   for (const source of options.patterns ?? []) add('ID', matches(new RegExp(source, 'gu'), text));
-  const names = namePattern([...(options.names ?? []), ...speakerNames(text)]);
+  const speakers = options.speakers ?? speakerNames(text);
+  speakers.forEach((name, i) => {
+    const re = namePattern([name]);
+    if (re) for (const m of matches(re, text)) found.push({ kind: 'NAME', ...m, speaker: i + 1 });
+  });
+  const names = namePattern(options.names ?? []);
   if (names) add('NAME', matches(names, text));
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  found.sort((a, b) => a.start - b.start || b.end - a.end || (a.speaker ? -1 : 1));
   const out: Finding[] = [];
   for (const f of found) {
     const last = out.at(-1);

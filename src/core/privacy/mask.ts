@@ -21,9 +21,10 @@ export interface Masked {
   map(offset: number, edge: 'start' | 'end'): number;
 }
 
-const placeholder = (kind: RedactionKind) => `[${kind}]`;
+/** `[EMAIL]`, `[NAME]`; a speaker's name `[NAME 2]`, so that turns can still be told apart. */
+const placeholder = (f: Finding) => (f.speaker ? `[${f.kind} ${f.speaker}]` : `[${f.kind}]`);
 
-/** Replaces each finding with its placeholder (`[EMAIL]`, `[PHONE]`, `[ID]`, `[NAME]`). */
+/** Replaces each finding with its placeholder (`[EMAIL]`, `[PHONE]`, `[ID]`, `[NAME]`, `[NAME 1]`). */
 export function mask(text: string, findings: Finding[]): Masked {
   const counts = noCounts();
   let out = '';
@@ -33,7 +34,7 @@ export function mask(text: string, findings: Finding[]): Masked {
   for (const f of findings) {
     out += text.slice(at, f.start);
     const newStart = out.length;
-    out += placeholder(f.kind);
+    out += placeholder(f);
     moves.push({ start: f.start, end: f.end, newStart, newEnd: out.length });
     counts[f.kind]++;
     at = f.end;
@@ -60,8 +61,8 @@ export function redactText(text: string, options: DetectOptions = {}): Masked {
  * Masks a document's pages. Speakers are found over the whole document (a name that opens turns
  * on page 2 is masked on page 5 too), so every page is masked with the same names.
  */
-export function redactPages(pages: string[], options: DetectOptions = {}): { pages: Masked[]; counts: RedactionCounts; names: string[] } {
-  const names = [...(options.names ?? []), ...speakerNames(pages.join('\n'))];
-  const masked = pages.map((p) => redactText(p, { ...options, names }));
-  return { pages: masked, counts: masked.reduce((c, m) => addCounts(c, m.counts), noCounts()), names };
+export function redactPages(pages: string[], options: DetectOptions = {}): { pages: Masked[]; counts: RedactionCounts; speakers: string[] } {
+  const speakers = speakerNames(pages.join('\n'));
+  const masked = pages.map((p) => redactText(p, { ...options, speakers }));
+  return { pages: masked, counts: masked.reduce((c, m) => addCounts(c, m.counts), noCounts()), speakers };
 }

@@ -11,7 +11,7 @@ export function redactPrepared(pages: string[], meta: DocMeta, options: DetectOp
   const counts = r.counts;
   const field = (v: string | undefined) => {
     if (v === undefined) return undefined;
-    const m = redactText(v, { ...options, names: r.names });
+    const m = redactText(v, { ...options, speakers: r.speakers });
     addCounts(counts, m.counts);
     return m.text;
   };

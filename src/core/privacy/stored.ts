@@ -66,7 +66,7 @@ export function redactDocuments(db: Db, ids: number[], options: DetectOptions): 
       }
       const field = (v: string | null) => {
         if (v === null) return null;
-        const m = redactText(v, { ...options, names: r.names });
+        const m = redactText(v, { ...options, speakers: r.speakers });
         addCounts(counts, m.counts);
         return m.text;
       };
@@ -99,10 +99,10 @@ export function redactDocuments(db: Db, ids: number[], options: DetectOptions): 
         const [start, end] = move(d);
         setDecision.run(start, end, maskJson(d.matched, pairs), d.id);
       }
-      // A speaker's case is labelled with the name: numbered masks keep the speakers apart.
-      let speaker = 0;
+      // A speaker's case is labelled with the name; speakers' masks are numbered, so cases stay apart.
       for (const c of casesOf.all(doc.id) as { id: number; label: string }[]) {
-        if (redactText(c.label, { ...options, names: r.names }).findings.length) setCase.run(`[NAME ${++speaker}]`, c.id);
+        const label = redactText(c.label, { ...options, speakers: r.speakers });
+        if (label.findings.length) setCase.run(label.text, c.id);
       }
       setMeta.run(title, authors, doc.id);
       for (const a of attrs) if (a.masked !== a.value) setAttr.run(a.masked, doc.id, a.key);
