@@ -36,6 +36,7 @@ describe('the personal-data detector', () => {
   it('leaves labels that are words of the text alone (Proof:, Note:) and one-off labels', () => {
     const maths = 'Proof: by induction.\n\nProof: the base case holds, and the proof goes on.\n\nNote: see above.\n\nNote: again.';
     expect(detect(maths)).toEqual([]);
+    expect(detect('In case 2020 repeats, registration 2021 and file 1234 are read again.')).toEqual([]);
   });
 
   it('numbers speakers, so that a masked transcript still tells its speakers apart', () => {

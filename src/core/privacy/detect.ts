@@ -33,8 +33,9 @@ const PHONE_LOCAL = /(?<![\w.,/-])\(?0\d{1,4}\)?(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]
 // After a label, any run of digits with the usual separators is a phone number.
 const PHONE_LABELLED = /\b(?:tel|tél|phone|telephone|téléphone|mobile|mob|cell|fax|whatsapp)\.?\s*(?:no\.?|number|n°)?\s*[:.]?\s*(\+?\(?\d[\d ().-]{5,}\d)/giu;
 
+// The label needs its "no."/"number"/"#"/":" so that "in case 2020" or "registration 2021" stay.
 const ID_LABELLED =
-  /\b(?:staff|index|employee|personnel|badge|passport|identity card|id card|national id|case|registration|refugee|unhcr|beneficiary|file)\s*(?:no\.?|number|num\.?|n°|#|id)?\s*[:.]?\s*([A-Z]{0,3}[-/]?\d[\dA-Z/-]{3,}\d|\d{4,})/giu;
+  /\b(?:staff|index|employee|personnel|badge|passport|identity card|id card|national id|case|registration|refugee|unhcr|beneficiary|file)\s*(?:(?:no\.?|number|num\.?|n°|#|id)\s*[:.]?|:)\s*([A-Z]{0,3}[-/]?\d[\dA-Z/-]{3,}\d|\d{4,})/giu;
 // Passport-like: one or two capitals then 6 to 9 digits, alone (not A/RES/70/1, not E/2019/12).
 const PASSPORT = /(?<![\w/])[A-Z]{1,2}\d{6,9}(?![\w/])/g;
 
