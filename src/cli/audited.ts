@@ -9,7 +9,7 @@ export const WRITING_COMMANDS = new Set([
   'ingest', 'redact', 'merge',
   'docs:rm', 'docs:purge', 'docs:attr',
   'code:auto', 'code:add', 'code:rm', 'code:decide', 'code:review', 'code:suggest',
-  'memo:add',
+  'memo:add', 'speakers:set',
   'framework:load', 'framework:import',
   'config:set',
   'records:import', 'records:dedupe', 'records:attach',
