@@ -19,7 +19,7 @@ export const WRITING_COMMANDS = new Set([
 ]);
 
 // Values that are document text, notes or personal data: recorded as withheld, never as given.
-const FREE_TEXT = new Set(['quote', 'text', 'reason', 'title', 'value', 'names', 'memo', 'note', 'term']);
+const FREE_TEXT = new Set(['quote', 'text', 'reason', 'title', 'value', 'names', 'memo', 'note', 'term', 'speaker']);
 const WITHHELD = '[withheld]';
 
 /** A command's arguments for the log: flags and args by name, free text withheld, key=value pairs by key. */
