@@ -8,6 +8,7 @@ type Output = { [name: string]: any };
 import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
+import { auditCommand } from './audited.js';
 import { parseFailure } from './parse-errors.js';
 import { systemFailure } from './system-errors.js';
 
@@ -23,6 +24,21 @@ export abstract class LitkitCommand extends Command {
   static override baseFlags = {
     verbose: Flags.boolean({ description: 'Print stack traces with errors.', helpGroup: 'GLOBAL' }),
   };
+
+  private parsedInput?: { flags: Record<string, unknown>; args: Record<string, unknown>; argv: unknown[] };
+
+  /** Runs the command; one that changed the project is then recorded in its audit log (src/cli/audited.ts). */
+  protected override async _run<T>(): Promise<T> {
+    const result = await super._run<T>();
+    try {
+      if (this.parsedInput) auditCommand(this.id ?? '', this.parsedInput, result);
+    } catch (err) {
+      // The change is made and committed; say that its record is missing rather than hide it.
+      this.logToStderr(`litkit: the change was made but not recorded in the audit log: ${(err as Error).message}`);
+      process.exitCode ||= 1;
+    }
+    return result;
+  }
 
   /** Prints a line; titles, file names and text come from documents, so no control character reaches the terminal. */
   override log(message = '', ...args: unknown[]): void {
@@ -43,7 +59,10 @@ export abstract class LitkitCommand extends Command {
     const args = Object.fromEntries(Object.entries(input.args ?? {}).map(([name, arg]) => [name, { ...arg, ignoreStdin: true }]));
     const { flags, baseFlags, constraints, enableJsonFlag, strict, context } = input;
     const given = Object.entries({ flags, baseFlags, constraints, enableJsonFlag, strict, context, '--': input['--'] }).filter(([, v]) => v !== undefined);
-    return super.parse({ ...Object.fromEntries(given), args } as Input<F, B, A>, argv);
+    const out = await super.parse({ ...Object.fromEntries(given), args } as Input<F, B, A>, argv);
+    // Kept for the audit record of a command that writes.
+    this.parsedInput = { flags: out.flags, args: out.args, argv: out.argv };
+    return out;
   }
 
   protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {

@@ -4,6 +4,8 @@ import { IngestProgress } from '../cli/progress.js';
 import { ingestSurveys, type SurveyRun } from '../cli/survey-ingest.js';
 import { effectiveJobs, ingest, parseAttributes, parseOcrLanguages, parsePageRanges, PDF_ENGINES, type IngestSummary } from '../core/ingest/index.js';
 import { openProject } from '../core/store/index.js';
+import { lastDocumentId, redactionReports, type RedactionReport } from '../core/privacy/index.js';
+import { namesFlag, redactionLine, redactOptionsFrom } from '../cli/redact-flags.js';
 
 /** The shell's convention for a run ended by a signal: 128 + the signal's number. */
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -17,6 +19,7 @@ Ctrl-C (or SIGTERM) stops after the document being written, prints the summary a
     '<%= config.bin %> ingest reports/ policies/ --attr type=policy',
     "<%= config.bin %> ingest corpus --include '*.pdf' --exclude 'drafts/**'",
     '<%= config.bin %> ingest paper.pdf --pdf-engine pdf-parse --json',
+    '<%= config.bin %> ingest interviews/ --redact --names participants.txt',
     '<%= config.bin %> ingest scans/ --ocr --ocr-lang eng+fra',
     '<%= config.bin %> ingest staff-survey.csv --survey --attr title="Staff survey 2023"',
     "<%= config.bin %> ingest survey.xlsx --survey --id-col ResponseId --text-cols Q4,Q5 --attr-cols gender,grade,age",
@@ -38,6 +41,8 @@ Ctrl-C (or SIGTERM) stops after the document being written, prints the summary a
     ocr: Flags.boolean({ description: 'Recognise the text of pages without a text layer, and of images, offline (about 2 s a page per job).' }),
     'ocr-lang': Flags.string({ description: 'OCR languages, joined with +: eng (default), fra.', dependsOn: ['ocr'] }),
     'ocr-pages': Flags.string({ description: 'Recognise only these pages, e.g. 1-3,7 or 5- (default: every page without text).', dependsOn: ['ocr'] }),
+    redact: Flags.boolean({ description: 'Mask e-mail addresses, phone numbers, ID-like numbers and names as [EMAIL], [PHONE], [ID], [NAME] before anything is stored or indexed.' }),
+    names: namesFlag,
     'max-size': Flags.integer({ description: 'Refuse files larger than this many MiB (default: limits.max-file-mb, 256).', min: 1 }),
     survey: Flags.boolean({ description: 'The files are survey exports (CSV or XLSX): respondents become cases with attributes, free-text answers segments.' }),
     'id-col': Flags.string({ description: 'Survey: the column of respondent ids (default: guessed from the header, else the row number).', dependsOn: ['survey'] }),
@@ -46,7 +51,7 @@ Ctrl-C (or SIGTERM) stops after the document being written, prints the summary a
     'keep-identifying': Flags.string({ description: 'Survey: keep this column although it looks identifying (names, e-mails, phones, staff ids); repeatable.', multiple: true, dependsOn: ['survey'] }),
   };
 
-  async run(): Promise<IngestSummary | SurveyRun> {
+  async run(): Promise<(IngestSummary & { redactions?: RedactionReport[] }) | SurveyRun> {
     const { argv, flags } = await this.parse(Ingest);
     const attributes = parseAttributes(flags.attr ?? []);
     if (flags.survey) {
@@ -83,6 +88,8 @@ Ctrl-C (or SIGTERM) stops after the document being written, prints the summary a
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+      const redact = flags.redact ? redactOptionsFrom(db, flags.names) : undefined;
+      const lastId = lastDocumentId(db);
       const summary = await ingest(db, argv as string[], {
         include: flags.include,
         exclude: flags.exclude,
@@ -91,16 +98,19 @@ Ctrl-C (or SIGTERM) stops after the document being written, prints the summary a
         pdfEngine: flags['pdf-engine'] as (typeof PDF_ENGINES)[number],
         ocr,
         maxBytes: flags['max-size'] === undefined ? undefined : flags['max-size'] * 2 ** 20,
+        redact,
         onFile: (event, p) => progress.update(event, p),
         signal: stopping.signal,
       });
       progress.finish(summary);
+      const redactions = redact ? redactionReports(db).filter((r) => r.documentId > lastId) : undefined;
+      if (redactions && !this.jsonEnabled()) this.log(redactionLine(redactions));
       // Documents that are the full texts of imported records are linked to them.
       const { linkRecords } = await import('../core/review/link.js');
       for (const l of linkRecords(db)) if (!this.jsonEnabled()) this.log(`  attached to record #${l.recordId} (same ${l.by.toUpperCase()}): document ${l.documentId}`);
       if (summary.failed > 0) process.exitCode = 3;
       if (stoppedBy) process.exitCode = SIGNAL_EXIT[stoppedBy] ?? 1;
-      return summary;
+      return redactions ? { ...summary, redactions } : summary;
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

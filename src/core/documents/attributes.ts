@@ -38,7 +38,8 @@ export function setAttributes(db: Db, ids: number[], given: Record<string, strin
         if (key === 'authors') db.sql.prepare('UPDATE documents SET authors = ? WHERE id = ?').run(value || null, id);
         if (key === 'year') db.sql.prepare('UPDATE documents SET year = ? WHERE id = ?').run(value ? Number(value) : null, id);
       }
-      audit(db, actor, 'docs.attr', String(id), attributes);
+      // Keys only: the log outlives a purge and cannot be edited, and values may name people.
+      audit(db, actor, 'docs.attr', String(id), { keys: Object.keys(attributes) });
     }
   });
 }

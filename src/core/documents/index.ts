@@ -3,7 +3,8 @@ export { listDocuments, getDocument, getPage, pageLengths, listSegments, segment
 export type { DocumentInfo, SegmentInfo } from './read.js';
 export { insertDocument } from './write.js';
 export type { NewDocument } from './write.js';
-export { removeDocument } from './remove.js';
+export { removeDocument, purgeDocuments } from './remove.js';
+export type { Removed } from './remove.js';
 export { cite, citeDocument } from './citation.js';
 export type { CitationPlace } from './citation.js';
 export { setAttributes } from './attributes.js';

@@ -67,4 +67,6 @@ export interface PreparedDocument {
   ocr?: OcrPage[];
   /** The speakers or respondents that segments name (by label). */
   cases?: CaseInput[];
+  /** With `--redact`: how many of each kind of personal data were masked. */
+  redactions?: Record<string, number>;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../store/db.js';
 import type { Format, PreparedDocument } from './types.js';
 import { insertCases } from '../cases/store.js';
 import { refreshRepeats } from './repeats.js';
+import { saveRedactions } from '../privacy/report.js';
 
 export interface NewDocument {
   sha256: string;
@@ -128,6 +129,7 @@ function writeContent(db: Db, id: number, doc: NewDocument): void {
   const s = db.sql;
   s.prepare('INSERT INTO pages (document_id, number, text, ocr, ocr_confidence) SELECT ?, number, text, ocr, ocr_confidence FROM temp.staged_pages').run(id);
   const { prepared } = doc;
+  if (prepared.redactions) saveRedactions(db, id, prepared.redactions);
   insertCases(db, id, prepared.cases ?? []);
   s.prepare(
     `INSERT INTO segments (document_id, page, seq, start, end, text, kind, own_kind, para, repeat_key, case_id, question, time_s)

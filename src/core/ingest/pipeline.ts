@@ -7,6 +7,7 @@ import { insertDocument, replaceDocument } from '../documents/write.js';
 import { cleanField } from '../render/escape.js';
 import { isBusyFailure, type Db } from '../store/db.js';
 import { DEFAULT_LIMITS, readLimits, type Limits } from '../store/limits.js';
+import type { DetectOptions } from '../privacy/detect.js';
 import { collectFiles, fileError, type FileFilter } from './files.js';
 import { formatOf, SUPPORTED_EXTENSIONS, SURVEY_EXTENSIONS } from './formats.js';
 import { logIngest, type IngestLogEntry } from '../documents/log.js';
@@ -25,6 +26,8 @@ export interface IngestOptions extends FileFilter {
   limits?: Limits;
   /** Per-file extraction time limit in worker mode (default 120 s; 1 h with OCR). */
   timeoutMs?: number;
+  /** Mask personal data before anything is stored (`--redact`). */
+  redact?: DetectOptions;
   /** Recognise pages without a text layer, and images; documents stored without text are read again. */
   ocr?: OcrOptions;
   /** Called after each file with what happened to it. */
@@ -321,7 +324,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
       seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, ocr })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, ocr, redact: options.redact })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
       prepared.catch(() => undefined); // handled in its turn, below
       const written = run

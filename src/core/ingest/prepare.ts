@@ -5,6 +5,8 @@ import { segmentPages } from './segment.js';
 import { detectTurns } from './extractors/transcript.js';
 import { cleanField } from '../render/escape.js';
 import { DEFAULT_LIMITS } from '../store/limits.js';
+import { redactPrepared } from '../privacy/prepared.js';
+import type { DetectOptions } from '../privacy/detect.js';
 import type { DocMeta, ExtractLimits, Extractor, Format, OcrOptions, RawDocument, PdfEngineName, PreparedDocument } from './types.js';
 
 export interface PrepareTask {
@@ -14,6 +16,8 @@ export interface PrepareTask {
   pdfEngine: PdfEngineName;
   /** What the file may unpack or nest to (default: litkit's default limits). */
   limits?: ExtractLimits;
+  /** Mask personal data before anything is stored (`ingest --redact`). */
+  redact?: DetectOptions;
   /** Recognise pages without a text layer, and images (`ingest --ocr`). */
   ocr?: OcrOptions;
 }
@@ -82,10 +86,13 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
     throw err;
   }
   if (task.ocr) raw = await (await import('./ocr/index.js')).recognisePages(raw, task.format, task.data, task.file, task.ocr);
-  const pages = normalisePages(raw.pages.length ? raw.pages : ['']);
-  const meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
+  let pages = normalisePages(raw.pages.length ? raw.pages : ['']);
+  let meta = cleanMeta(completeMeta(cleanMeta(raw.meta), task.file, pages[0]));
+  const redacted = task.redact && redactPrepared(pages, meta, task.redact);
+  if (redacted) ({ pages, meta } = redacted);
+  const redactions = redacted ? { redactions: redacted.counts } : {};
   if (!hasText(task.format, pages)) {
-    return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format, !!task.ocr), ...(raw.ocr ? { ocr: raw.ocr } : {}) };
+    return { pages, segments: [], meta, engine: raw.engine, status: 'no-text', reason: noTextReason(task.format, !!task.ocr), ...(raw.ocr ? { ocr: raw.ocr } : {}), ...redactions };
   }
   // An image's recognised text has the lines of a scanned page, and is cut into paragraphs as one.
   const shape = task.format === 'image' ? 'pdf' : task.format;
@@ -95,5 +102,6 @@ export async function prepareDocument(task: PrepareTask): Promise<PreparedDocume
     pages, segments, meta, engine: raw.engine, status: 'ok',
     ...(speakers.length ? { cases: speakers } : {}),
     ...(raw.ocr ? { ocr: raw.ocr } : {}),
+    ...redactions,
   };
 }

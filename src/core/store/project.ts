@@ -49,6 +49,9 @@ export function openProject(explicit?: string, cwd?: string): Db {
   return Db.open(file);
 }
 
+/** The project file this process opened last, for the command layer's audit record. */
+export const lastOpenedProject = (): string | undefined => lastOpened;
+
 /**
  * The one-line E_READONLY (or E_BUSY) error for a write SQLite refused, naming the project last
  * opened, or undefined when `err` is something else; for the CLI's error handler, where writes

@@ -2,11 +2,14 @@ import os from 'node:os';
 import { UsageError } from '../../errors.js';
 import type { Db } from './db.js';
 import { isLimitKey, LIMITS } from './limits.js';
+import { parsePatterns } from '../privacy/options.js';
 
 /** Project settings users may set with `litkit config set`. */
 export const SETTINGS: Record<string, string> = {
   coder: 'your name as a coder, used when --coder is not given',
   'exclusion-reasons': 'the full-text exclusion reasons reviewers choose from, separated by ";"',
+  'redact.names': 'people whose names `ingest --redact` and `redact` mask, separated by ";"',
+  'redact.patterns': 'extra ID patterns to mask as [ID]: a JSON array of regular expressions',
   screening: 'single (one reviewer decides; the default) or double (two reviewers must agree, else screen resolve)',
   ...Object.fromEntries(Object.entries(LIMITS).map(([key, l]) => [key, `${l.about}; default ${l.fallback}`])),
 };
@@ -25,6 +28,7 @@ export function setSetting(db: Db, key: string, value: string): void {
   if (isLimitKey(key) && !/^[1-9]\d{0,8}$/.test(value.trim())) {
     throw new UsageError('E_USAGE', `${key} must be a whole number above 0, got "${value}"`);
   }
+  if (key === 'redact.patterns') parsePatterns(value);
   db.sql.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value.trim());
 }
 
