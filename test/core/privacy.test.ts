@@ -84,6 +84,9 @@ describe('ingest --redact and redact', () => {
     expect(bad).toBe(0);
     const [report] = redactionReports(db);
     expect(report!.counts).toEqual({ EMAIL: 1, PHONE: 2, ID: 1, NAME: 3 });
+    // The masked speaker is still a speaker: turns stay theirs, under the mask.
+    const speakers = db.sql.prepare("SELECT label FROM cases WHERE kind = 'speaker' ORDER BY label").pluck().all();
+    expect(speakers).toEqual(['Interviewer', '[NAME 1]']);
   });
 
   it('rewrites a stored document with its codings moved across the masks, and the old text leaves the file', async () => {

@@ -9,8 +9,11 @@ import type { CaseInput, SegmentSpan } from '../types.js';
 
 /** A timestamp: h:mm:ss, mm:ss, with optional milliseconds. */
 const TS = String.raw`(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)`;
-/** A label: one to four words of letters and digits starting with a letter, at most 40 characters. */
-const LABEL = String.raw`(\p{L}[\p{L}\p{N}.'’-]*(?:[ \t][\p{L}\p{N}.'’-]+){0,3})`;
+/**
+ * A label: one to four words of letters and digits starting with a letter, at most 40 characters;
+ * or the mask `ingest --redact` puts in place of a speaker's name ("[NAME 2]").
+ */
+const LABEL = String.raw`(\[NAME \d+\]|\p{L}[\p{L}\p{N}.'’-]*(?:[ \t][\p{L}\p{N}.'’-]+){0,3})`;
 
 /** The forms a turn opens with; each gives the label and the timestamp, either possibly missing. */
 const OPENERS: { re: RegExp; label: number; ts: number; needsStrong?: boolean }[] = [
@@ -29,7 +32,7 @@ const OPENERS: { re: RegExp; label: number; ts: number; needsStrong?: boolean }[
 ];
 
 /** Labels that name a speaker by their part in the conversation, whatever the document. */
-const STRONG = /^(?:interviewer|interviewee|moderator|facilitator|respondent|participant|speaker|note[- ]?taker|q|a|i|r|int|resp|[pr]\s?\d+|(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|person)\s*\d+)$/i;
+const STRONG = /^(?:\[name \d+\]|interviewer|interviewee|moderator|facilitator|respondent|participant|speaker|note[- ]?taker|q|a|i|r|int|resp|[pr]\s?\d+|(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|person)\s*\d+)$/i;
 /** Labels of the one asking: their turns are not coded by default. */
 const INTERVIEWER = /^(?:(?:interviewer|moderator|facilitator)(?:\s*\d+)?|q|i|int|question|note[- ]?taker)$/i;
 /** Labels that open field lines and notes rather than turns. */
