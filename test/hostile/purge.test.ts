@@ -7,7 +7,7 @@ import { purgeDocuments, removeDocument } from '../../src/core/documents/index.j
 import { ingest } from '../../src/core/ingest/index.js';
 import { Db, loadMigrations, migrate } from '../../src/core/store/index.js';
 import { projectWith } from '../core/privacy-fixture.js';
-import { tempDir } from '../helpers.js';
+import { litkit, tempDir } from '../helpers.js';
 
 // A word nobody writes, so any hit in the file's bytes is this document's.
 const MARKER = 'zqxjvelkorpamarker';
@@ -55,17 +55,37 @@ describe('docs purge', () => {
     let db: Db;
     ({ db, dir } = await projectWith({ 'a.txt': 'First report\n\nText one.\n', 'b.txt': 'Second report\n\nText two.\n' }));
     const newest = db.sql.prepare('SELECT max(id) FROM documents').pluck().get() as number;
+    const lastSegment = db.sql.prepare('SELECT max(id) FROM segments').pluck().get() as number;
     const removed = removeDocument(db, newest);
     expect(removed.id).toBe(newest);
     const more = path.join(dir, 'c.txt');
     fs.writeFileSync(more, 'Third report\n\nText three.\n');
     await ingest(db, [more], { jobs: 0 });
     expect(db.sql.prepare('SELECT max(id) FROM documents').pluck().get()).toBe(newest + 1);
+    // Nor a removed segment's id (`code add --segment ID` names them): the new ones start past it.
+    expect(db.sql.prepare('SELECT min(id) FROM segments WHERE document_id = ?').pluck().get(newest + 1)).toBeGreaterThan(lastSegment);
     db.close();
   });
 });
 
-describe('migration 010 on a project of the previous schema', () => {
+describe('docs purge from the command line', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('says that the copy an upgrade left beside the project still holds the purged text', async () => {
+    let db: Db;
+    ({ db, dir } = await projectWith({ 'notes.txt': TEXT }));
+    db.close();
+    fs.copyFileSync(path.join(dir, 'litkit.sqlite'), path.join(dir, 'litkit.sqlite.bak'));
+    const r = await litkit(['docs', 'purge', '1'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Purged document 1: \d+ segments/);
+    expect(r.stderr).toBe(`litkit: ${path.join(dir, 'litkit.sqlite.bak')}: the copy made before the last upgrade still holds the purged documents; delete it once the project works (W_BACKUP)\n`);
+    expect(hits(dir)).toBe(0);
+  });
+});
+
+describe('migrations 014 and 016 on a project of the previous schema', () => {
   let dir: string;
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -91,7 +111,8 @@ describe('migration 010 on a project of the previous schema', () => {
     raw.prepare("INSERT INTO ingest_log (at, path, outcome, document_id) VALUES ('then', '/c.txt', 'removed', 3)").run();
     raw.prepare('DELETE FROM documents WHERE id = 3').run();
 
-    migrate(raw, file, migrations, ids.version);
+    migrate(raw, file, migrations); // 014 (documents' sequence, codings, memos) and 016 (segments)
+    expect(raw.prepare('SELECT id, document_id FROM segments').all()).toEqual([{ id: 1, document_id: 2 }]);
     expect(raw.prepare('SELECT id, title FROM documents ORDER BY id').all()).toEqual([{ id: 1, title: 'A' }, { id: 2, title: 'B' }]);
     expect(raw.prepare('SELECT document_id, start, end, status FROM live_codings').all()).toEqual([{ document_id: 2, start: 27, end: 33, status: 'accepted' }]);
     expect(raw.prepare("SELECT count(*) FROM segments_fts WHERE segments_fts MATCH 'racism'").pluck().get()).toBe(1);
@@ -102,9 +123,12 @@ describe('migration 010 on a project of the previous schema', () => {
     raw.prepare('DELETE FROM documents WHERE id = 2').run();
     expect(raw.prepare('SELECT count(*) FROM codings').pluck().get()).toBe(0);
     expect(raw.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(0);
+    expect(raw.prepare("SELECT count(*) FROM segments_fts WHERE segments_fts MATCH 'racism'").pluck().get()).toBe(0); // the index followed
     // The next document gets 4: neither 2 nor 3 comes back.
     doc.run('d', '/d.txt', 'D');
     expect(raw.prepare("SELECT id FROM documents WHERE sha256 = 'd'").pluck().get()).toBe(4);
+    raw.prepare("INSERT INTO segments (document_id, page, seq, start, end, text) VALUES (4, 1, 1, 0, 5, 'Again')").run();
+    expect(raw.prepare("SELECT id FROM segments WHERE text = 'Again'").pluck().get()).toBe(2); // segment 1 is not given again
     raw.close();
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Args } from '@oclif/core';
 import { LitkitCommand, projectFlag } from '../../cli/base.js';
 import { purgeDocuments, type Removed } from '../../core/documents/index.js';
@@ -22,6 +23,11 @@ The audit log keeps that a purge happened, without the documents' text. Copies m
     try {
       const purged = purgeDocuments(db, documentIds(argv as string[]));
       for (const r of purged) this.log(`Purged document ${r.id}: ${r.segments} segments, ${r.codings} codings, ${r.memos} memos`);
+      // The copy an upgrade made still holds the text: say so, since erasing is why one purges.
+      const backup = `${db.file}.bak`;
+      if (purged.length && fs.existsSync(backup)) {
+        this.logToStderr(`litkit: ${backup}: the copy made before the last upgrade still holds the purged documents; delete it once the project works (W_BACKUP)`);
+      }
       return { purged };
     } finally {
       db.close();
