@@ -31,6 +31,10 @@ export default class RecordsImport extends LitkitCommand {
         format: flags.format as RecordFormat | undefined,
         columns: { title: flags['title-column'], abstract: flags['abstract-column'], authors: flags['authors-column'], year: flags['year-column'], doi: flags['doi-column'] },
       });
+      if (r.alreadyImportedAs !== undefined) {
+        this.log(`Skipped ${args.file}: the same export was imported before as source "${r.alreadyImportedAs}"; no records added`);
+        return r;
+      }
       for (const p of r.problems) process.stderr.write(stripControls(`litkit: ${args.file}:${p.line}: ${p.message} (E_RECORD)\n`));
       this.log(`Imported ${r.imported} records from ${args.file} (${r.format}) as source "${r.name}"${r.problems.length ? `; ${r.problems.length} skipped` : ''}`);
       if (r.problems.length) process.exitCode = 3;

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { CITED_PARA, citeRow, type CitationColumns } from '../documents/citation.js';
 import { getDocument } from '../documents/read.js';
 import { audit } from '../store/audit.js';
+import { findLoosely } from '../text/loose-find.js';
 import type { Db } from '../store/db.js';
 
 /** Where a manual coding goes: a quote to find, a whole segment, or offsets on a page. */
@@ -32,7 +33,6 @@ export interface CodingInfo {
 
 export type CodingStatus = 'accepted' | 'rejected';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Finds a quote in a document's stored text, tolerant of differences in spaces, line breaks and
@@ -40,14 +40,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function findQuote(db: Db, documentId: number, quote: string, page?: number): { page: number; start: number; end: number } {
   const doc = getDocument(db, documentId);
-  const words = quote.trim().split(/\s+/).filter(Boolean);
-  if (!words.length) throw new UsageError('E_USAGE', 'the quote is empty');
-  const pattern = new RegExp(words.map(escape).join('\\s+'), 'giu');
+  if (!quote.trim()) throw new UsageError('E_USAGE', 'the quote is empty');
   const pages = db.sql
     .prepare(`SELECT number, text FROM pages WHERE document_id = ? ${page ? 'AND number = ?' : ''} ORDER BY number`)
     .all(...(page ? [documentId, page] : [documentId])) as { number: number; text: string }[];
   const found: { page: number; start: number; end: number }[] = [];
-  for (const p of pages) for (const m of p.text.matchAll(pattern)) found.push({ page: p.number, start: m.index, end: m.index + m[0].length });
+  for (const p of pages) for (const m of findLoosely(p.text, quote)) found.push({ page: p.number, ...m });
   const where = page ? ` on page ${page}` : '';
   if (found.length === 0) throw new UsageError('E_QUOTE_NOT_FOUND', `the quote is not in document ${documentId} (${doc.title})${where}; check it with \`litkit docs show ${documentId} --page N\``);
   if (found.length > 1) {

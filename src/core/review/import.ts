@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { readTextFile } from '../text/decode.js';
@@ -23,6 +24,8 @@ export interface ImportResult {
   format: RecordFormat;
   imported: number;
   problems: RecordProblem[];
+  /** Set when the same export was imported before: the earlier source's name, and nothing was added. */
+  alreadyImportedAs?: string;
 }
 
 /**
@@ -58,6 +61,9 @@ export async function importRecords(db: Db, file: string, options: { source: str
   if (!options.source.trim()) throw new UsageError('E_USAGE', '--source names the database the records come from');
   const text = readTextFile(file);
   const format = options.format ?? detectFormat(file, text);
+  const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+  const earlier = db.sql.prepare('SELECT id, name FROM record_sources WHERE sha256 = ? ORDER BY id LIMIT 1').get(sha256) as { id: number; name: string } | undefined;
+  if (earlier) return { source: earlier.id, name: options.source.trim(), file, format, imported: 0, problems: [], alreadyImportedAs: earlier.name };
   const parsed: ParsedRecords =
     format === 'ris' ? parseRis(text)
     : format === 'medline' ? parseMedline(text)
@@ -70,8 +76,8 @@ export async function importRecords(db: Db, file: string, options: { source: str
   const source = db.transaction(() => {
     const s = Number(
       db.sql
-        .prepare('INSERT INTO record_sources (name, file, format, imported_at, records, failed) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(options.source.trim(), path.resolve(file), format, new Date().toISOString(), parsed.records.length, parsed.problems.length).lastInsertRowid,
+        .prepare('INSERT INTO record_sources (name, file, format, imported_at, records, failed, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(options.source.trim(), path.resolve(file), format, new Date().toISOString(), parsed.records.length, parsed.problems.length, sha256).lastInsertRowid,
     );
     const insert = db.sql.prepare(`INSERT INTO records (source_id, source_line, type, title, abstract, authors, year, doi, pmid, journal, keywords, url)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -14,9 +14,16 @@ export function parseRis(text: string): ParsedRecords {
   let tags: Map<string, string[]> | undefined;
   let start = 0;
   let last: string | undefined;
+  // A record whose TY line was lost (a title outside any record) is reported, never dropped
+  // silently; other stray fields (Ovid writes NL after ER) are not records.
+  let orphan: number | undefined;
+  let orphanTitled = false;
   const finish = () => {
     if (tags) record(tags, start, out);
     tags = undefined;
+    if (orphan !== undefined && orphanTitled) out.problems.push({ line: orphan, message: 'a title without a "TY  - " line to open its record; the record is skipped' });
+    orphan = undefined;
+    orphanTitled = false;
   };
   lines.forEach((raw, i) => {
     const line = raw.replace(/^\uFEFF/, '');
@@ -32,7 +39,11 @@ export function parseRis(text: string): ParsedRecords {
       tags = new Map();
       start = i + 1;
     }
-    if (!tags) return;
+    if (!tags) {
+      if (tag !== 'ER' && orphan === undefined) orphan = i + 1;
+      if (tag === 'TI' || tag === 'T1') orphanTitled = true;
+      return;
+    }
     if (tag === 'ER') return finish();
     tags.set(tag!, [...(tags.get(tag!) ?? []), value.trim()]);
     last = tag;

@@ -34,6 +34,8 @@ export function decodeText(data: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
   } catch {
+    const cjk = utf16Plausible(data);
+    if (cjk) return { text: cjk.text, encoding: cjk.encoding };
     // Not TextDecoder: Node's maps 0x80-0x9F to C1 controls (Latin-1), losing curly quotes and dashes.
     return { text: iconv.decode(Buffer.from(data.buffer, data.byteOffset, data.byteLength), 'windows-1252'), encoding: 'windows-1252' };
   }
@@ -52,6 +54,28 @@ function utf16WithoutBom(data: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
   const pairs = n / 2;
   if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
   if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * UTF-16 without a BOM in a script with few ASCII characters (Japanese, Chinese): NULs are rare
+ * (only the line breaks and spaces carry one), so the test above misses it. Bytes that are not
+ * UTF-8 and hold a NUL are no Windows-1252 text either (text files have no NULs); they are read as
+ * the UTF-16 byte order that decodes without error into printable text.
+ */
+function utf16Plausible(data: Uint8Array): DecodedText | undefined {
+  if (data.length % 2 !== 0 || !data.includes(0)) return undefined;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(data);
+    } catch {
+      continue;
+    }
+    const odd = text.match(/[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\r\f]/gu)?.length ?? 0;
+    // Some ASCII (a line break, a space, a digit) is what a real UTF-16 text has and a misread lacks.
+    if (odd <= text.length * 0.02 && /[\t\n\r -~]/.test(text)) return { text, encoding };
+  }
   return undefined;
 }
 
