@@ -9,7 +9,7 @@ import type { Db } from './db.js';
 export const LIMITS = {
   'limits.max-file-mb': { fallback: 256, about: 'the largest file ingest reads, in MiB' },
   'limits.max-text-mb': { fallback: 32, about: 'the largest TXT, Markdown or HTML file, in MiB (read whole as text)' },
-  'limits.max-unzipped-mb': { fallback: 512, about: 'the most a DOCX may unpack to, in MiB' },
+  'limits.max-unzipped-mb': { fallback: 512, about: "the most a DOCX, or a PDF's compressed streams, may unpack to, in MiB" },
   'limits.max-zip-entries': { fallback: 10_000, about: 'the most files a DOCX may hold' },
   // Chromium's HTML parser stops nesting elements at 512 levels, so no real page goes deeper.
   'limits.max-html-depth': { fallback: 512, about: 'the deepest nesting of elements in an HTML, Markdown or DOCX body' },

@@ -1,7 +1,8 @@
 import { InputError } from '../../../errors.js';
 import { doiIn } from '../../text/identifiers.js';
 import { mergeSource, yearFrom } from '../metadata.js';
-import type { DocMeta, Extractor, PdfEngineName, RawDocument } from '../types.js';
+import type { DocMeta, ExtractLimits, Extractor, PdfEngineName, RawDocument } from '../types.js';
+import { checkPdfStreams } from './pdf-limits.js';
 import { pdfiumEngine } from './pdf-pdfium.js';
 import { pdfParseEngine } from './pdf-parse.js';
 import { documentPacket, xmpPackets, type XmpPacket } from './xmp.js';
@@ -65,9 +66,10 @@ export function pdfMeta(info: PdfInfo, links: string[], packets: XmpPacket[]): D
  */
 export function pdfExtractor(engine: PdfEngineName): Extractor {
   return {
-    async extract(data: Uint8Array, file: string): Promise<RawDocument> {
+    async extract(data: Uint8Array, file: string, limits: ExtractLimits): Promise<RawDocument> {
       const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
       if (!head.includes(PDF_MAGIC)) throw new InputError('E_CORRUPT', 'not a PDF (no %PDF- header)', file);
+      checkPdfStreams(data, file, limits.maxUnzippedBytes);
       const primary = ENGINES[engine];
       let raw: PdfRead;
       try {
