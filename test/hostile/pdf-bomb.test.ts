@@ -68,4 +68,15 @@ describe('a PDF that inflates far past its size', () => {
       "E_TOO_LARGE: the PDF's compressed streams unpack to more than 1 MiB (limits.max-unzipped-mb); it is refused before reading",
     ]);
   });
+
+  it('refuses a PDF over limits.max-pdf-pages before reading a page, with either engine', async () => {
+    setSetting(db, 'limits.max-pdf-pages', '1');
+    const two = file('two-pages.pdf', 10);
+    // The same one-page file, made to declare its page twice.
+    fs.writeFileSync(two, fs.readFileSync(two, 'latin1').replace('/Kids [3 0 R] /Count 1', '/Kids [3 0 R 3 0 R] /Count 2'), 'latin1');
+    for (const pdfEngine of ['pdfium', 'pdf-parse'] as const) {
+      const summary = await ingest(db, [two], { jobs: 0, pdfEngine });
+      expect(summary.failures.map((f) => `${f.code}: ${f.message}`)).toEqual(['E_TOO_LARGE: the PDF has 2 pages, over the limit of 1 (limits.max-pdf-pages)']);
+    }
+  });
 });

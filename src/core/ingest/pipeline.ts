@@ -276,7 +276,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
   const seenThisRun = new Map<string, string>();
   const limits = options.limits ?? readLimits(db);
   const maxBytes = options.maxBytes ?? limits.maxFileBytes;
-  const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = limits;
+  const { maxUnzippedBytes, maxZipEntries, maxPdfPages, maxHtmlDepth } = limits;
   const jobs = Math.max(0, Math.min(effectiveJobs(options.jobs), files.length));
   // OCR takes about 2 s a page per core, so a long scan needs far longer than text extraction.
   const timeoutMs = options.timeoutMs ?? (options.ocr ? 3_600_000 : 120_000);
@@ -324,7 +324,7 @@ export async function ingest(db: Db, paths: string[], options: IngestOptions = {
       seenThisRun.set(c.sha256, file);
       const t0 = performance.now();
       const prepared = preparer
-        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxHtmlDepth }, ocr, redact: options.redact })
+        .prepare({ file, format: c.format, data: c.data, pdfEngine: options.pdfEngine ?? 'pdfium', limits: { maxUnzippedBytes, maxZipEntries, maxPdfPages, maxHtmlDepth }, ocr, redact: options.redact })
         .then((doc) => ({ doc, ms: performance.now() - t0 }));
       prepared.catch(() => undefined); // handled in its turn, below
       const written = run

@@ -72,8 +72,8 @@ function cleanMeta(meta: DocMeta): DocMeta {
  */
 export async function prepareDocument(task: PrepareTask): Promise<PreparedDocument> {
   if (task.data.byteLength === 0) throw new InputError('E_EMPTY', 'the file is empty (0 bytes)', task.file);
-  const { maxUnzippedBytes, maxZipEntries, maxHtmlDepth } = DEFAULT_LIMITS;
-  const limits = task.limits ?? { maxUnzippedBytes, maxZipEntries, maxHtmlDepth };
+  const { maxUnzippedBytes, maxZipEntries, maxPdfPages, maxHtmlDepth } = DEFAULT_LIMITS;
+  const limits = task.limits ?? { maxUnzippedBytes, maxZipEntries, maxPdfPages, maxHtmlDepth };
   let raw: RawDocument;
   try {
     raw = await (await extractorFor(task.format, task.pdfEngine)).extract(task.data, task.file, limits);

@@ -35,6 +35,7 @@ export interface OcrOptions {
 export interface ExtractLimits {
   maxUnzippedBytes: number;
   maxZipEntries: number;
+  maxPdfPages: number;
   maxHtmlDepth: number;
 }
 

@@ -11,6 +11,8 @@ export const LIMITS = {
   'limits.max-text-mb': { fallback: 32, about: 'the largest TXT, Markdown or HTML file, in MiB (read whole as text)' },
   'limits.max-unzipped-mb': { fallback: 512, about: "the most a DOCX, or a PDF's compressed streams, may unpack to, in MiB" },
   'limits.max-zip-entries': { fallback: 10_000, about: 'the most files a DOCX may hold' },
+  // The longest reports and compilations a desk review meets run to a few thousand pages.
+  'limits.max-pdf-pages': { fallback: 5000, about: 'the most pages a PDF may have' },
   // Chromium's HTML parser stops nesting elements at 512 levels, so no real page goes deeper.
   'limits.max-html-depth': { fallback: 512, about: 'the deepest nesting of elements in an HTML, Markdown or DOCX body' },
   'limits.max-query-chars': { fallback: 2000, about: 'the longest query or search, in characters' },
@@ -25,6 +27,7 @@ export interface Limits {
   maxTextBytes: number;
   maxUnzippedBytes: number;
   maxZipEntries: number;
+  maxPdfPages: number;
   maxHtmlDepth: number;
   maxQueryChars: number;
   maxQueryDepth: number;
@@ -45,6 +48,7 @@ function limitsFrom(get: (key: LimitKey) => string | undefined): Limits {
     maxTextBytes: n('limits.max-text-mb') * MIB,
     maxUnzippedBytes: n('limits.max-unzipped-mb') * MIB,
     maxZipEntries: n('limits.max-zip-entries'),
+    maxPdfPages: n('limits.max-pdf-pages'),
     maxHtmlDepth: n('limits.max-html-depth'),
     maxQueryChars: n('limits.max-query-chars'),
     maxQueryDepth: n('limits.max-query-depth'),

@@ -43,3 +43,8 @@ export function checkPdfStreams(data: Uint8Array, file: string, maxBytes: number
     at = end;
   }
 }
+
+/** Refuses a PDF over the page limit, before any page is read. */
+export function tooManyPages(count: number, maxPages: number, file: string): void {
+  if (count > maxPages) throw new InputError('E_TOO_LARGE', `the PDF has ${count} pages, over the limit of ${maxPages} (limits.max-pdf-pages)`, file);
+}

@@ -1,6 +1,7 @@
 import { PDFiumLibrary, type PDFiumDocument, type PDFiumPage } from '@hyzyla/pdfium';
 import { InputError } from '../../../errors.js';
 import type { PdfEngine, PdfRead } from './pdf.js';
+import { tooManyPages } from './pdf-limits.js';
 
 let library: Promise<PDFiumLibrary> | undefined;
 
@@ -91,7 +92,7 @@ function pageLinks(doc: PDFiumDocument, page: PDFiumPage): string[] {
 /** PDFium compiled to WebAssembly: about 3x faster than pdf-parse here with as good text. */
 export const pdfiumEngine: PdfEngine = {
   name: 'pdfium',
-  async extract(data: Uint8Array, file: string): Promise<PdfRead> {
+  async extract(data: Uint8Array, file: string, maxPages: number): Promise<PdfRead> {
     const lib = await pdfium();
     let doc: PDFiumDocument;
     try {
@@ -102,6 +103,7 @@ export const pdfiumEngine: PdfEngine = {
       throw new InputError('E_CORRUPT', `the PDF cannot be read (${cause.toLowerCase()})`, file);
     }
     try {
+      tooManyPages(doc.getPageCount(), maxPages, file);
       const pages: string[] = [];
       let links: string[] = [];
       for (const page of doc.pages()) {

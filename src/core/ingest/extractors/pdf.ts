@@ -29,7 +29,8 @@ export interface PdfRead {
 /** A PDF text engine. */
 export interface PdfEngine {
   readonly name: PdfEngineName;
-  extract(data: Uint8Array, file: string): Promise<PdfRead>;
+  /** Refuses a PDF of more than `maxPages` pages (E_TOO_LARGE) before reading any. */
+  extract(data: Uint8Array, file: string, maxPages: number): Promise<PdfRead>;
 }
 
 const ENGINES: Record<PdfEngineName, PdfEngine> = { pdfium: pdfiumEngine, 'pdf-parse': pdfParseEngine };
@@ -73,12 +74,12 @@ export function pdfExtractor(engine: PdfEngineName): Extractor {
       const primary = ENGINES[engine];
       let raw: PdfRead;
       try {
-        raw = await primary.extract(data, file);
+        raw = await primary.extract(data, file, limits.maxPdfPages);
       } catch (err) {
-        if (err instanceof InputError && err.code === 'E_ENCRYPTED') throw err;
+        if (err instanceof InputError && (err.code === 'E_ENCRYPTED' || err.code === 'E_TOO_LARGE')) throw err;
         const other = ENGINES[engine === 'pdfium' ? 'pdf-parse' : 'pdfium'];
         try {
-          raw = await other.extract(data, file);
+          raw = await other.extract(data, file, limits.maxPdfPages);
         } catch {
           throw err;
         }
