@@ -85,6 +85,28 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
 
   const report: AutocodeReport = { framework: fw.id, version: fw.version, segments: segments.length, codings: 0, replaced: 0, heldBack: 0, reviewed: 0, seconds: 0, segmentsPerSecond: 0, byCode: [] };
   const now = new Date().toISOString();
+  // Matching and scoring read only, so they run before the write transaction: the project's write
+  // lock is held just for the delete and the inserts, and a concurrent ingest or memo waits that long.
+  const learned = codeRecords(db);
+  const kindOf = segmentKinds(db);
+  const decided = db.sql.prepare('SELECT 1 FROM coding_decisions WHERE code_id = ? AND segment_id = ? AND undone = 0 LIMIT 1').pluck();
+  const rows: unknown[][] = [];
+  for (const seg of segments) {
+    for (const [code, hits] of matcher.match(seg.text)) {
+      const conf = confidence({ hits, segmentText: seg.text, kind: kindOf(seg.id), learned: learned.get(code) });
+      // A coding a reviewer has decided on is kept whatever its confidence, so the decision still applies.
+      if (conf.score < (options.minConfidence ?? 0) && !decided.get(code, seg.id)) {
+        report.heldBack++;
+        continue;
+      }
+      const evidence = {
+        matches: hits.length,
+        hits: hits.slice(0, MAX_EVIDENCE).map((h) => ({ rule: h.rule, text: h.text, start: seg.start + h.start, end: seg.start + h.end })),
+        confidence: conf,
+      };
+      rows.push([code, seg.document_id, seg.id, seg.page, seg.start, seg.start + seg.text.length, fw.version, hits[0]!.rule, JSON.stringify(evidence), conf.score, now]);
+    }
+  }
   db.transaction(() => {
     const codeIds = codes.map((c) => c.id);
     const inScope = scope.length ? `AND segment_id IN (SELECT s.id FROM segments s ${where})` : '';
@@ -92,28 +114,9 @@ export function autocode(db: Db, options: AutocodeOptions = {}): AutocodeReport 
     report.replaced = del.run(JSON.stringify(codeIds), ...params).changes;
     const insert = db.sql.prepare(`INSERT INTO codings (code_id, document_id, segment_id, page, start, end, coder, framework_version, rule, evidence, score, created_at)
       VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?)`);
-    // Confidence learns from the review decisions so far (per code and rule), and reads segment kinds where the schema has them.
-    const learned = codeRecords(db);
-    const kindOf = segmentKinds(db);
     const firstId = nextCodingId(db);
-    const decided = db.sql.prepare('SELECT 1 FROM coding_decisions WHERE code_id = ? AND segment_id = ? AND undone = 0 LIMIT 1').pluck();
-    for (const seg of segments) {
-      for (const [code, hits] of matcher.match(seg.text)) {
-        const conf = confidence({ hits, segmentText: seg.text, kind: kindOf(seg.id), learned: learned.get(code) });
-        // A coding a reviewer has decided on is kept whatever its confidence, so the decision still applies.
-        if (conf.score < (options.minConfidence ?? 0) && !decided.get(code, seg.id)) {
-          report.heldBack++;
-          continue;
-        }
-        const evidence = {
-          matches: hits.length,
-          hits: hits.slice(0, MAX_EVIDENCE).map((h) => ({ rule: h.rule, text: h.text, start: seg.start + h.start, end: seg.start + h.end })),
-          confidence: conf,
-        };
-        insert.run(code, seg.document_id, seg.id, seg.page, seg.start, seg.start + seg.text.length, fw.version, hits[0]!.rule, JSON.stringify(evidence), conf.score, now);
-        report.codings++;
-      }
-    }
+    for (const row of rows) insert.run(...row);
+    report.codings = rows.length;
     report.reviewed = applyDecisions(db, firstId);
     audit(db, 'auto', 'code.auto', fw.id, { version: fw.version, where: options.where ?? null, codings: report.codings, replaced: report.replaced, heldBack: report.heldBack, reviewed: report.reviewed });
   });
