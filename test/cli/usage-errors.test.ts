@@ -75,4 +75,16 @@ describe('proportion flags', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('litkit: --recall takes a number between 0 and 1, got "2"; see `litkit screen stop --help` (E_USAGE)\n');
   });
+
+  it('refuses a suggestion threshold outside 0-1 in one line, exit 2, before opening any project', async () => {
+    const dir = tempDir();
+    try {
+      const r = await litkit(['code', 'suggest', '--threshold', '2'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('litkit: --threshold must be a number between 0 and 1, got "2" (E_USAGE)\n');
+      expect(r.stdout).toBe('');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
