@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMemo } from '../../src/core/coding/index.js';
+import { bundledFramework, loadFramework, parseFramework } from '../../src/core/coding/framework/index.js';
+import { importRecords } from '../../src/core/review/index.js';
 import { failedFiles } from '../../src/core/documents/index.js';
 import { BUSY_TIMEOUT_MS, Db, initProject } from '../../src/core/store/index.js';
 import { BIN, HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
@@ -24,21 +26,29 @@ function run(args: string[]): Promise<Finished> {
   });
 }
 
-// Writes memos through the library, one process, opening the project anew for each as `memo add`
-// does, until the ingests are done (the flag file) and at least `MEMOS` are written.
+// Writes through the library, one process, opening the project anew for each write as the
+// commands do, until the ingests are done (the flag file) and at least \`MEMOS\` memos are written:
+// a memo each round, a screening decision each round, and \`code auto\` every fifth.
 const MEMOS = 30;
 const memoLoop = (project: string, done: string) => `
 import fs from 'node:fs';
 const { Db } = await import(${JSON.stringify(path.join(ROOT, 'dist/core/store/index.js'))});
-const { addMemo } = await import(${JSON.stringify(path.join(ROOT, 'dist/core/coding/index.js'))});
+const { addMemo, autocode } = await import(${JSON.stringify(path.join(ROOT, 'dist/core/coding/index.js'))});
+const { decide } = await import(${JSON.stringify(path.join(ROOT, 'dist/core/review/index.js'))});
 let n = 0;
+let coded = 0;
 while (n < ${MEMOS} || !fs.existsSync(${JSON.stringify(done)})) {
   const db = Db.open(${JSON.stringify(project)});
   addMemo(db, { kind: 'project' }, 'loop', 'memo ' + (++n));
+  decide(db, 1, n % 2 ? 'include' : 'exclude', { reviewer: 'loop' });
+  if (n % 5 === 0) {
+    autocode(db);
+    coded++;
+  }
   db.close();
   await new Promise((r) => setTimeout(r, 20));
 }
-console.log(n);
+console.log(JSON.stringify({ memos: n, autocoded: coded }));
 `;
 
 describe.skipIf(!HAS_SHARED)('two ingests of overlapping folders and a memo loop at once', () => {
@@ -57,6 +67,13 @@ describe.skipIf(!HAS_SHARED)('two ingests of overlapping folders and a memo loop
   beforeAll(async () => {
     dir = tempDir('litkit-concurrent-');
     project = initProject(dir).file;
+    // A framework to auto-code with and a record to screen, while the ingests run.
+    const setup = Db.open(project);
+    const framework = bundledFramework('race-equality');
+    loadFramework(setup, parseFramework(fs.readFileSync(framework, 'utf8'), framework), fs.readFileSync(framework, 'utf8'));
+    fs.writeFileSync(path.join(dir, 'one.ris'), 'TY  - JOUR\nTI  - Racial equity in hiring\nPY  - 2020\nER  - \n');
+    await importRecords(setup, path.join(dir, 'one.ris'), { source: 'Hand' });
+    setup.close();
     const done = path.join(dir, 'ingests-done');
     const loopScript = path.join(dir, 'memo-loop.mjs');
     fs.writeFileSync(loopScript, memoLoop(project, done));
@@ -83,15 +100,18 @@ describe.skipIf(!HAS_SHARED)('two ingests of overlapping folders and a memo loop
     // Between them the two runs stored each file once; the overlap was skipped by the one that came second.
     expect(sa.stored + sa.noText + sb.stored + sb.noText).toBe(expected.length);
     expect(sa.skipped + sb.skipped).toBe(sa.files + sb.files - expected.length);
-    expect(memos!.code).toBe(0);
-    const written = Number(memos!.stdout.trim());
+    expect(memos!.code, memos!.stderr).toBe(0);
+    const { memos: written, autocoded } = JSON.parse(memos!.stdout.trim()) as { memos: number; autocoded: number };
     expect(written).toBeGreaterThanOrEqual(MEMOS);
+    expect(autocoded).toBeGreaterThanOrEqual(MEMOS / 5);
 
     const db = Db.open(project);
     try {
       const stored = db.sql.prepare('SELECT source_path FROM documents ORDER BY source_path').pluck().all() as string[];
       expect(stored.map((p) => path.basename(p))).toEqual([...expected].sort((x, y) => x.localeCompare(y)));
       expect(db.sql.prepare("SELECT count(*) FROM memos WHERE author = 'loop'").pluck().get()).toBe(written);
+      // The reviewer's latest decision stands: the one of the last round.
+      expect(db.sql.prepare("SELECT decision FROM screening WHERE reviewer = 'loop'").pluck().all()).toEqual([written % 2 ? 'include' : 'exclude']);
       expect(failedFiles(db)).toEqual([]);
       expect(db.sql.pragma('integrity_check', { simple: true })).toBe('ok');
       // Every stored document has its pages and segments: none was left half-written.
