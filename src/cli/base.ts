@@ -1,16 +1,16 @@
 import { format } from 'node:util';
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import type { Input, ParserOutput } from '@oclif/core/interfaces';
-
-// oclif's FlagOutput and ArgOutput, which it does not export.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Output = { [name: string]: any };
 import { stripControls } from '../core/render/escape.js';
 import { readonlyFailure } from '../core/store/index.js';
 import { LitkitError } from '../errors.js';
 import { auditCommand } from './audited.js';
 import { parseFailure } from './parse-errors.js';
 import { systemFailure } from './system-errors.js';
+
+// oclif's FlagOutput and ArgOutput, which it does not export.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Output = { [name: string]: any };
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof LitkitCommand)['baseFlags'] & T['flags']>;
 
