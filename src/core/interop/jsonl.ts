@@ -1,6 +1,7 @@
 import { listMemos } from '../coding/memos.js';
 import { allCodes, listFrameworks, resolveFramework } from '../coding/framework/index.js';
 import type { Db } from '../store/db.js';
+import { listCases } from '../cases/store.js';
 import { litkitOrigin } from './origin.js';
 import { documentsInScope } from './scope.js';
 
@@ -39,8 +40,10 @@ export function exportJsonl(db: Db, write: (line: string) => void, options: { wh
   for (const p of s.prepare('SELECT document_id, number, text FROM pages WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, number').iterate(scope) as IterableIterator<{ document_id: number; number: number; text: string }>) {
     emit('page', { document: p.document_id, page: p.number, text: p.text });
   }
-  for (const g of s.prepare('SELECT id, document_id, page, seq, para, kind, start, end FROM segments WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id').iterate(scope) as IterableIterator<Record<string, number | string | null>>) {
-    emit('segment', { id: g.id, document: g.document_id, page: g.page, seq: g.seq, para: g.para, kind: g.kind, start: g.start, end: g.end });
+  // Survey respondents and transcript speakers, with their attributes (numbers stay numbers).
+  for (const c of ids.length ? listCases(db, { documentIds: ids }) : []) emit('case', { id: c.id, document: c.documentId, kind: c.kind, label: c.label, attributes: c.attributes });
+  for (const g of s.prepare('SELECT id, document_id, page, seq, para, kind, start, end, case_id, question, time_s FROM segments WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id').iterate(scope) as IterableIterator<Record<string, number | string | null>>) {
+    emit('segment', { id: g.id, document: g.document_id, page: g.page, seq: g.seq, para: g.para, kind: g.kind, start: g.start, end: g.end, case: g.case_id, question: g.question, timeS: g.time_s });
   }
   const codingIds = new Set<number>();
   for (const k of s

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSpeakerAttributes } from '../../../src/core/cases/index.js';
+import { ingest } from '../../../src/core/ingest/index.js';
 import { listCodings } from '../../../src/core/coding/index.js';
 import { csvCell, exportJsonl, exportRecords, selectRecords } from '../../../src/core/interop/index.js';
 import { decide, importRecords } from '../../../src/core/review/index.js';
@@ -86,6 +88,23 @@ describe('the project as JSON Lines', () => {
     }
     expect(objects.find((o) => o.type === 'coding' && o.coder === 'amina' && o.document === ids.text)).toMatchObject({ excerpt: 'equal rights for every migrant worker' });
     expect(listCodings(db, { coder: 'amina', documentId: ids.text })[0]!.excerpt).toBe('equal rights for every migrant worker');
+    db.close();
+  });
+
+  it('carries transcript speakers as cases with their attributes, and each turn names its case and time', async () => {
+    const { db } = await exchangeProject();
+    dirs.push(path.dirname(db.file));
+    const file = path.join(path.dirname(db.file), 'interview-09.txt');
+    fs.writeFileSync(file, 'Interview 09\n\n[00:01:05] Interviewer: What happened after you complained?\n\n[00:01:12] P2: Nothing. The manager retaliated and I was moved.\n\n[00:02:40] P2: Later I left the agency.\n');
+    await ingest(db, [file], { jobs: 0 });
+    setSpeakerAttributes(db, 'P2', { grade: 'G5', age: '52' });
+    const lines: string[] = [];
+    exportJsonl(db, (l) => lines.push(l));
+    const objects = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const p2 = objects.find((o) => o.type === 'case' && o.label === 'P2')!;
+    expect(p2).toMatchObject({ kind: 'speaker', attributes: { grade: 'G5', age: 52, role: 'participant' } });
+    const turns = objects.filter((o) => o.type === 'segment' && o.case === p2.id);
+    expect(turns.map((t) => t.timeS)).toEqual([72, 160]);
     db.close();
   });
 });
