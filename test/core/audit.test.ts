@@ -7,8 +7,12 @@ import { Db, initProject, readAuditLog, recordCommand } from '../../src/core/sto
 import { litkit, litkitJson, tempDir } from '../helpers.js';
 
 describe('the audit log', () => {
-  let dir: string;
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  let dir: string | undefined;
+  // Not every test makes a folder: a test that runs first without one must not fail here.
+  afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
 
   it('is append-only: SQLite refuses to change or delete a row, even through the library\'s connection', () => {
     dir = tempDir();
