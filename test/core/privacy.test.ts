@@ -52,6 +52,13 @@ describe('the personal-data detector', () => {
     expect(m.map(26, 'end')).toBe(23); // after it: shifted by the length difference
   });
 
+  it('takes linear time on hostile runs of letters and dots (a page of one long "word")', () => {
+    const started = performance.now();
+    for (const text of [`${'a'.repeat(200_000)}@`, `x@${'a.'.repeat(100_000)}1`, `Tel ${'1 '.repeat(50_000)}x`, `staff no. ${'1'.repeat(100_000)}x`]) detect(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(kinds('Write to first.last@sub.dept.example.co.uk today')).toEqual(['EMAIL first.last@sub.dept.example.co.uk']);
+  });
+
   it.skipIf(!HAS_SHARED)('masks no year, percentage or document symbol in the real coding-gold passages', () => {
     const gold = fs.readFileSync(path.join(SHARED, 'coding-gold', 'dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string });
     const masked = gold.flatMap((g) => detect(g.text).map((f) => g.text.slice(f.start, f.end)));
