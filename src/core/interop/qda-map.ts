@@ -96,7 +96,14 @@ export async function mapQdpx(pkg: QdpxPackage, file: string): Promise<Incoming>
   const caseNames = new Map<string, string[]>();
   let caseSelections = 0;
   let caseCodes = 0;
+  // litkit's own people (survey respondents, transcript speakers: variables named case.KEY) are
+  // not documents' cases; they are left out, and said so, rather than folded into document attributes.
+  let people = 0;
   for (const c of p.cases) {
+    if (c.values.length && c.values.every((v) => variableOf(v)?.name.startsWith('case.'))) {
+      people++;
+      continue;
+    }
     caseSelections += c.selections;
     caseCodes += c.codes;
     for (const s of c.sources) {
@@ -214,6 +221,7 @@ export async function mapQdpx(pkg: QdpxPackage, file: string): Promise<Incoming>
   if (noteSelections) unmapped.push(`${plural(noteSelections, 'coded selection')} inside notes: litkit memos are not coded`);
   if (codeSets) unmapped.push(`${plural(codeSets, 'set')} of codes: litkit has no code sets`);
   if (noteSetMembers) unmapped.push(`${plural(noteSetMembers, 'note')} in sets: litkit has no note sets`);
+  if (people) unmapped.push(`${plural(people, 'case')} of survey respondents or transcript speakers (variables case.*): re-ingest the transcripts or surveys to have them as litkit cases`);
   if (caseCodes || caseSelections) unmapped.push(`${plural(caseCodes, 'code reference')} and ${plural(caseSelections, 'selection reference')} of cases: litkit's cases are document attributes`);
   if (p.links) unmapped.push(`${plural(p.links, 'link')} between objects: litkit has no links`);
   if (p.graphs) unmapped.push(`${plural(p.graphs, 'graph')} (network views): litkit has no graphs`);

@@ -8,6 +8,7 @@ import type { DocumentRow } from '../documents/rows.js';
 import type { Db } from '../store/db.js';
 import { codeTree, writeCodes } from './codebook.js';
 import { FIELD_DESCRIPTION, FIELD_PREFIX, FIELD_VARIABLES, FRAMEWORK_NOTE_PREFIX } from './fields.js';
+import { listCases, type CaseInfo } from '../cases/store.js';
 import { caseGuid, codeGuid, quickGuid, setGuid, sourceGuid, stableGuid, userGuid, variableGuid } from './guid.js';
 import { litkitOrigin } from './origin.js';
 import { PAGE_BREAK, pageStarts, toCodePoints } from './positions.js';
@@ -143,7 +144,16 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
 
   // Variables: the attribute keys in use, and litkit's own document fields.
   const keys = [...new Set([...attributes.values()].flatMap((kv) => kv.map(([k]) => k)))].sort();
-  const variables = [...keys.map((k) => ({ name: k, guid: variableGuid(k), description: undefined as string | undefined, integer: false })), ...FIELD_VARIABLES.map((f) => ({ name: `${FIELD_PREFIX}${f}`, guid: variableGuid(`${FIELD_PREFIX}${f}`), description: FIELD_DESCRIPTION, integer: f === 'year' }))];
+  const variables: { name: string; guid: string; description?: string; type: VariableType }[] = [
+    ...keys.map((k) => ({ name: k, guid: variableGuid(k), type: 'Text' as const })),
+    ...FIELD_VARIABLES.map((f) => ({ name: `${FIELD_PREFIX}${f}`, guid: variableGuid(`${FIELD_PREFIX}${f}`), description: FIELD_DESCRIPTION, type: f === 'year' ? ('Integer' as const) : ('Text' as const) })),
+  ];
+  // Survey respondents and transcript speakers: cases of their own, their attributes as variables
+  // named case.KEY (as queries name them), typed as the values are.
+  const people = ids.length ? listCases(db, { documentIds: ids }) : [];
+  const caseKeys = new Map<string, VariableType>();
+  for (const c of people) for (const [k, v] of Object.entries(c.attributes)) caseKeys.set(k, widen(caseKeys.get(k), v));
+  for (const [k, type] of [...caseKeys].sort(([a], [b]) => a.localeCompare(b))) variables.push({ name: `${CASE_PREFIX}${k}`, guid: variableGuid(`${CASE_PREFIX}${k}`), description: CASE_DESCRIPTION, type });
 
   const w = new ChunkedWriter(path.join(dir, 'project.qde'));
   const projectName = options.name ?? path.basename(path.dirname(path.resolve(db.file)));
@@ -160,7 +170,7 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
   }
   w.write(' <Variables>\n');
   for (const v of variables) {
-    w.write(`  <Variable${attrs({ guid: v.guid, name: v.name, typeOfVariable: v.integer ? 'Integer' : 'Text' })}${v.description ? `>\n   <Description>${xmlText(v.description)}</Description>\n  </Variable>\n` : '/>\n'}`);
+    w.write(`  <Variable${attrs({ guid: v.guid, name: v.name, typeOfVariable: v.type })}${v.description ? `>\n   <Description>${xmlText(v.description)}</Description>\n  </Variable>\n` : '/>\n'}`);
   }
   w.write(' </Variables>\n');
 
@@ -179,6 +189,16 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
   if (docs.length) {
     w.write(' <Cases>\n');
     for (const d of docs) w.write(`  <Case${attrs({ guid: caseGuid(d.sha256), name: d.title })}>${values(d)}<SourceRef targetGUID="${sourceGuid(d.sha256)}"/></Case>\n`);
+    const sha = new Map(docs.map((d) => [d.id, d.sha256]));
+    // The coded passages a person said or wrote, as the selections the Sources below hold.
+    const saidBy = db.sql.prepare(
+      "SELECT DISTINCT k.page, k.start, k.end FROM codings k JOIN segments g ON g.id = k.segment_id WHERE g.case_id = ? AND k.status IS NOT 'rejected' ORDER BY k.page, k.start, k.end",
+    );
+    for (const c of people) {
+      const doc = sha.get(c.documentId)!;
+      const selections = (saidBy.all(c.id) as { page: number; start: number; end: number }[]).map((k) => `<SelectionRef targetGUID="${quickGuid(`selection:${doc}:${k.page}:${k.start}:${k.end}`)}"/>`);
+      w.write(`  <Case${attrs({ guid: stableGuid(`person:${doc}:${c.kind}:${c.label}`), name: c.label })}><Description>${xmlText(`${c.kind} in ${c.documentTitle}`)}</Description>${caseValues(c, caseKeys)}<SourceRef targetGUID="${sourceGuid(doc)}"/>${selections.join('')}</Case>\n`);
+    }
     w.write(' </Cases>\n');
   }
 
@@ -272,5 +292,30 @@ function writeProject(db: Db, dir: string, zip: ZipWriter, ids: number[], inScop
   if (reviewed) notCarried.push(`the review status of ${reviewed} accepted auto or suggested codings (exported as codings)`);
   if (rejected) notCarried.push(`${rejected} codings a reviewer rejected, left out`);
   if (noText) notCarried.push(`${noText} documents without text, exported with empty text`);
-  return { documents: docs.length, codes: codeCount, selections, codings, users: coders.size, memos: exportedMemos.length, variables: variables.length, cases: docs.length, sets: sets.length, notCarried };
+  return { documents: docs.length, codes: codeCount, selections, codings, users: coders.size, memos: exportedMemos.length, variables: variables.length, cases: docs.length + people.length, sets: sets.length, notCarried };
+}
+
+type VariableType = 'Text' | 'Integer' | 'Float';
+
+/** Variables of people's attributes are named as queries name them. */
+const CASE_PREFIX = 'case.';
+const CASE_DESCRIPTION = 'An attribute of a survey respondent or a transcript speaker (litkit case)';
+
+/** The narrowest REFI-QDA type that holds every value seen so far. */
+function widen(type: VariableType | undefined, value: string | number): VariableType {
+  const own: VariableType = typeof value === 'number' ? (Number.isInteger(value) ? 'Integer' : 'Float') : 'Text';
+  if (!type || type === own) return own;
+  return type === 'Text' || own === 'Text' ? 'Text' : 'Float';
+}
+
+/** A person's attribute values, each as its variable's declared type (a number under a Text variable as text). */
+function caseValues(c: CaseInfo, types: Map<string, VariableType>): string {
+  return Object.entries(c.attributes)
+    .map(([k, v]) => {
+      const ref = `<VariableRef targetGUID="${variableGuid(`${CASE_PREFIX}${k}`)}"/>`;
+      const type = types.get(k);
+      const value = type === 'Integer' ? `<IntegerValue>${v}</IntegerValue>` : type === 'Float' ? `<FloatValue>${v}</FloatValue>` : `<TextValue>${xmlText(String(v))}</TextValue>`;
+      return `<VariableValue>${ref}${value}</VariableValue>`;
+    })
+    .join('');
 }
